@@ -1,0 +1,59 @@
+package dev.jwrap.core.resolve;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The name service as libwrap sees it: reverse and forward host lookups with the system
+ * resolver's semantics (getnameinfo / getaddrinfo order, canonical names) and NIS netgroups.
+ *
+ * <p>Implementations must bound every call in time: a stalled DNS server must not stall a
+ * connection. A lookup that times out is reported like one that failed. Implementations are
+ * thread-safe.
+ */
+public interface HostResolver {
+
+    /** Address family of a forward lookup. {@code ANY} is getaddrinfo's {@code AF_UNSPEC}. */
+    enum Family {
+        INET,
+        INET6,
+        ANY
+    }
+
+    /**
+     * Reverse lookup, like {@code getnameinfo(NI_NAMEREQD)}: the host name registered for the
+     * address, or empty when there is none (or the lookup failed or timed out). IPv4-mapped IPv6
+     * addresses are looked up as IPv4.
+     */
+    Optional<String> reverse(InetAddress address);
+
+    /**
+     * Forward lookup, like {@code getaddrinfo(host, AI_CANONNAME)} restricted to one family (or
+     * {@code ANY}); addresses in the resolver's order, without duplicates.
+     *
+     * @return the canonical name and addresses, or empty when the name does not resolve
+     */
+    Optional<ForwardLookup> forward(String host, Family family);
+
+    /**
+     * Whether {@code host} is a member of the NIS netgroup {@code group} (like
+     * {@code innetgr(group, host, NULL, domain)}). Missing group: false.
+     */
+    boolean inNetgroup(String group, String host);
+
+    /**
+     * The answer of a forward lookup.
+     *
+     * @param canonicalName the canonical name the resolver reported, or null if it reported none
+     * @param addresses the addresses in resolver order (never empty)
+     */
+    record ForwardLookup(String canonicalName, List<InetAddress> addresses) {
+        public ForwardLookup {
+            addresses = List.copyOf(addresses);
+            if (addresses.isEmpty()) {
+                throw new IllegalArgumentException("a forward lookup answer needs at least one address");
+            }
+        }
+    }
+}
