@@ -1,7 +1,10 @@
 package dev.jwrap.cli;
 
+import dev.jwrap.core.LookupServices;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +20,12 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class})
 public final class Jwrap implements Runnable {
 
+    /** Exit status of tcpdmatch for a command-line error. */
+    static final int USAGE_MATCH = 1;
+
+    /** Exit status of jwrap commands for unusable input. */
+    static final int USAGE = 2;
+
     private final CliContext context;
 
     Jwrap(CliContext context) {
@@ -25,20 +34,46 @@ public final class Jwrap implements Runnable {
 
     @Override
     public void run() {
-        context.err().println(new CommandLine(this).getUsageMessage());
+        context.err().print(new CommandLine(this).getUsageMessage());
     }
 
     /**
-     * Runs {@code jwrap args...}.
+     * Runs {@code jwrap args...} with the system's lookup services.
      *
      * @param cwd the directory relative paths are taken from (tcpdmatch -d reads ./hosts.allow)
      * @return the exit status
      */
     public static int run(Path cwd, PrintStream out, PrintStream err, String... args) {
-        CliContext context = new CliContext(cwd, out, err);
+        return run(cwd, out, err, Services::system, args);
+    }
+
+    /** Runs {@code jwrap args...} with the given lookup services. */
+    public static int run(Path cwd, PrintStream out, PrintStream err, Supplier<LookupServices> services, String... args) {
+        CliContext context = new CliContext(cwd, out, err, memoize(services));
         CommandLine cmd = new CommandLine(new Jwrap(context));
-        cmd.setOut(new java.io.PrintWriter(out, true));
-        cmd.setErr(new java.io.PrintWriter(err, true));
+        cmd.addSubcommand("match", new MatchCommand(context));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine failed = ex.getCommandLine();
+            err.println(failed.getCommandName() + ": " + ex.getMessage());
+            failed.usage(err);
+            return failed.getCommand() instanceof MatchCommand ? USAGE_MATCH : USAGE;
+        });
         return cmd.execute(args);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 }

@@ -2,7 +2,13 @@ package dev.jwrap.core;
 
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.core.diag.DiagnosticListener;
+import dev.jwrap.core.match.AccessCheck;
+import dev.jwrap.core.policy.PatternCompiler;
+import dev.jwrap.core.policy.Table;
+import dev.jwrap.core.policy.TableCompiler;
+import dev.jwrap.core.policy.TableIndex;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,12 +17,31 @@ import java.util.List;
  * them again. Decisions follow hosts_access(5) as tcp_wrappers 7.6 (Debian 7.6.q) implements
  * it: the allow table first, first matching rule wins, then the deny table, otherwise granted.
  *
+ * <pre>{@code
+ * AccessPolicy policy = AccessPolicy.loadSystem();
+ * Decision d = policy.decide(AccessRequest.builder()
+ *         .daemon("sshd")
+ *         .client((InetSocketAddress) socket.getRemoteSocketAddress())
+ *         .server((InetSocketAddress) socket.getLocalSocketAddress())
+ *         .services(services)
+ *         .build());
+ * if (!d.isGranted()) socket.close();
+ * }</pre>
+ *
  * <p>Thread-safe: share one policy between all connections; reload by loading a new one.
  */
 public final class AccessPolicy {
 
-    private AccessPolicy() {
-        throw new UnsupportedOperationException("not yet implemented");
+    private final TableIndex allow;
+    private final TableIndex deny;
+    private final List<Diagnostic> diagnostics;
+    private final boolean verbose;
+
+    private AccessPolicy(TableIndex allow, TableIndex deny, List<Diagnostic> diagnostics, boolean verbose) {
+        this.allow = allow;
+        this.deny = deny;
+        this.diagnostics = List.copyOf(diagnostics);
+        this.verbose = verbose;
     }
 
     /** Loads {@code allow} and {@code deny}; problems are kept in {@link #diagnostics()}. */
@@ -24,9 +49,18 @@ public final class AccessPolicy {
         return load(allow, deny, DiagnosticListener.IGNORE);
     }
 
-    /** Loads the tables, reporting problems as they are found as well. */
+    /** Loads the tables, also reporting problems to {@code listener} as they are found. */
     public static AccessPolicy load(TableFile allow, TableFile deny, DiagnosticListener listener) {
-        throw new UnsupportedOperationException("not yet implemented");
+        List<Diagnostic> found = new ArrayList<>();
+        DiagnosticListener both = d -> {
+            found.add(d);
+            listener.report(d);
+        };
+        PatternCompiler patterns = new PatternCompiler(both);
+        TableCompiler compiler = new TableCompiler(patterns, both);
+        Table allowTable = compiler.compile(allow);
+        Table denyTable = compiler.compile(deny);
+        return new AccessPolicy(TableIndex.of(allowTable), TableIndex.of(denyTable), found, false);
     }
 
     public static AccessPolicy load(Path allow, Path deny) {
@@ -38,9 +72,27 @@ public final class AccessPolicy {
         return load(TableFile.SYSTEM_ALLOW, TableFile.SYSTEM_DENY);
     }
 
+    /**
+     * The same policy, reporting {@code matched:} and {@code option:} lines to each request's
+     * diagnostics (libwrap's {@code hosts_access_verbose}).
+     */
+    public AccessPolicy verbose(boolean on) {
+        return new AccessPolicy(allow, deny, diagnostics, on);
+    }
+
     /** What was found wrong while loading (bad lines, unreadable files), in file order. */
     public List<Diagnostic> diagnostics() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return diagnostics;
+    }
+
+    /** The compiled allow table. */
+    public Table allowTable() {
+        return allow.table();
+    }
+
+    /** The compiled deny table. */
+    public Table denyTable() {
+        return deny.table();
     }
 
     /** Decides without side effects (options are validated and expanded, nothing is run). */
@@ -48,8 +100,21 @@ public final class AccessPolicy {
         return decide(request, OptionEffects.DRY_RUN);
     }
 
-    /** Decides, carrying out the matched rule's options through {@code effects} as they come. */
+    /**
+     * Decides, carrying out the matched rule's options through {@code effects} as they come.
+     *
+     * @throws dev.jwrap.core.match.ExpansionTooLongException when a %-expansion overflows
+     *     libwrap's buffer (tcpd gives no verdict then: it exits)
+     */
     public Decision decide(AccessRequest request, OptionEffects effects) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return new AccessCheck(request, effects, verbose, true, AccessCheck.Trace.NONE).decide(allow, deny);
+    }
+
+    /**
+     * Decides by evaluating every rule in order, without the index, reporting each evaluated
+     * rule to {@code trace}. Same verdict as {@link #decide}; slower; for explanations and tests.
+     */
+    public Decision explain(AccessRequest request, OptionEffects effects, AccessCheck.Trace trace) {
+        return new AccessCheck(request, effects, verbose, false, trace).decide(allow, deny);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwrap.core;
 
+import dev.jwrap.core.syntax.Ascii;
 import dev.jwrap.core.diag.DiagnosticListener;
 import dev.jwrap.core.match.HostEndpoint;
 import java.net.InetSocketAddress;
@@ -32,7 +33,7 @@ public final class AccessRequest {
     private Duration identTimeout;
 
     private AccessRequest(Builder b) {
-        this.daemon = b.daemon == null || b.daemon.isEmpty() ? UNKNOWN : truncate(b.daemon);
+        this.daemon = b.daemon == null ? UNKNOWN : truncate(b.daemon);
         this.client = b.client == null ? HostEndpoint.unknown() : b.client;
         this.server = b.server == null ? HostEndpoint.unknown() : b.server;
         this.user = b.user == null || b.user.isEmpty() ? null : truncate(b.user);
@@ -144,13 +145,13 @@ public final class AccessRequest {
      */
     public String clientInfo() {
         String host = client.hostInfo();
-        return user != null && !user.equalsIgnoreCase(UNKNOWN) ? user + "@" + host : host;
+        return user != null && !Ascii.equalsIgnoreCase(user, UNKNOWN) ? user + "@" + host : host;
     }
 
     /** {@code %s}: {@code daemon@serverhost}, or just the daemon when the server host is unknown. */
     public String serverInfo() {
         String host = server.hostInfo();
-        return host.equalsIgnoreCase(UNKNOWN) ? daemon : daemon + "@" + host;
+        return Ascii.equalsIgnoreCase(host, UNKNOWN) ? daemon : daemon + "@" + host;
     }
 
     static String truncate(String s) {

@@ -1,6 +1,6 @@
 package dev.jwrap.core;
 
-import java.util.Locale;
+import dev.jwrap.core.syntax.Ascii;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,7 +53,7 @@ public record SyslogPriority(int facility, int level) {
         if (dot < 0) {
             return level(text).map(level -> new SyslogPriority(-1, level));
         }
-        Integer facility = FACILITIES.get(text.substring(0, dot).toLowerCase(Locale.ROOT));
+        Integer facility = FACILITIES.get(Ascii.lower(text.substring(0, dot)));
         if (facility == null) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ public record SyslogPriority(int facility, int level) {
     }
 
     private static Optional<Integer> level(String name) {
-        return Optional.ofNullable(LEVELS.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(LEVELS.get(Ascii.lower(name)));
     }
 
     /** The priority with {@code defaultFacility} filled in when none was given. */

@@ -1,5 +1,6 @@
 package dev.jwrap.core.match;
 
+import dev.jwrap.core.syntax.Ascii;
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.core.diag.DiagnosticListener;
 import dev.jwrap.core.internal.AddressText;
@@ -117,14 +118,24 @@ public final class HostEndpoint {
         return name;
     }
 
-    /** Replaces the cached strings by their sanitised form (what a %-expansion does in place). */
-    public void sanitizeCached(java.util.function.UnaryOperator<String> sanitizer) {
-        if (address != null) {
-            address = sanitizer.apply(address);
+    /** {@code %a}: the address, sanitised in place (as libwrap's expansion does). */
+    public String sanitizeAddress() {
+        address = PercentExpander.sanitize(address());
+        return address;
+    }
+
+    /** {@code %n}: the name (already determined by the caller), sanitised in place. */
+    public String sanitizeName() {
+        name = PercentExpander.sanitize(name == null ? UNKNOWN : name);
+        return name;
+    }
+
+    /** {@code %h}: the host info, sanitising whichever string it came from. */
+    public String sanitizeHostInfo() {
+        if (name == null || !isKnownName(name)) {
+            return sanitizeAddress();
         }
-        if (name != null) {
-            name = sanitizer.apply(name);
-        }
+        return sanitizeName();
     }
 
     /** Sets the name as determined (tcpdmatch sets it for name-only arguments). */
@@ -134,7 +145,7 @@ public final class HostEndpoint {
 
     /** libwrap's HOSTNAME_KNOWN: neither {@code unknown} nor {@code paranoid}. */
     public static boolean isKnownName(String s) {
-        return !s.equalsIgnoreCase(UNKNOWN) && !s.equalsIgnoreCase(PARANOID);
+        return !Ascii.equalsIgnoreCase(s, UNKNOWN) && !Ascii.equalsIgnoreCase(s, PARANOID);
     }
 
     static String truncate(String s) {
@@ -166,7 +177,7 @@ public final class HostEndpoint {
             return PARANOID;
         }
         String canon = forward.get().canonicalName();
-        if ((canon == null || !canon.equalsIgnoreCase(rev)) && !rev.equalsIgnoreCase("localhost")) {
+        if ((canon == null || !Ascii.equalsIgnoreCase(canon, rev)) && !Ascii.equalsIgnoreCase(rev, "localhost")) {
             diagnostics.report(Diagnostic.warning("host name/name mismatch: " + rev + " != " + canon));
             return PARANOID;
         }

@@ -1,0 +1,330 @@
+package dev.jwrap.core.policy;
+
+import dev.jwrap.core.match.HostEndpoint;
+import dev.jwrap.core.match.InetLiterals;
+import dev.jwrap.core.syntax.Ascii;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An index over one table that finds, for a request, a superset of the rules that can match it
+ * — never fewer — so that only those are evaluated, in file order, by the exact matcher. Rules
+ * are keyed by the patterns before the first {@code EXCEPT} of their lists (one of them must
+ * match): plain daemon names; exact addresses, address prefixes and suffixes, IPv4 and IPv6
+ * networks; exact host names, name prefixes and suffixes. Rules with any other pattern
+ * (wildcards, netgroups, {@code /file}, {@code KNOWN}, ...) are always evaluated.
+ *
+ * <p>Name keys need the client's host name, which may not be looked up yet; until it is, every
+ * rule with a name pattern stays a candidate, so the lookup happens at the rule where libwrap
+ * would do it. Immutable and thread-safe.
+ */
+public final class TableIndex {
+
+    private final Table table;
+    private final Set<String>[] daemonKeys;
+    private final Map<String, int[]> addrExact;
+    private final Map<String, int[]> addrPrefix;
+    private final Map<String, int[]> addrSuffix;
+    private final Map<String, int[]> nameExact;
+    private final Map<String, int[]> namePrefix;
+    private final Map<String, int[]> nameSuffix;
+    private final Map<Long, int[]>[] v4Nets;
+    private final int[] v4Lengths;
+    private final Map<ByteBuffer, int[]>[] v6Nets;
+    private final int[] v6Lengths;
+    private final int[] always;
+    private final int[] nameSensitive;
+
+    private TableIndex(Builder b) {
+        this.table = b.table;
+        this.daemonKeys = b.daemonKeys;
+        this.addrExact = freeze(b.addrExact);
+        this.addrPrefix = freeze(b.addrPrefix);
+        this.addrSuffix = freeze(b.addrSuffix);
+        this.nameExact = freeze(b.nameExact);
+        this.namePrefix = freeze(b.namePrefix);
+        this.nameSuffix = freeze(b.nameSuffix);
+        this.v4Nets = freezeAll(b.v4Nets);
+        this.v4Lengths = usedLengths(b.v4Nets);
+        this.v6Nets = freezeAll(b.v6Nets);
+        this.v6Lengths = usedLengths(b.v6Nets);
+        this.always = b.always.sortedDistinct();
+        this.nameSensitive = b.nameSensitive.sortedDistinct();
+    }
+
+    /** Builds the index of {@code table}. */
+    public static TableIndex of(Table table) {
+        Builder b = new Builder(table);
+        for (Rule rule : table.rules()) {
+            b.add(rule);
+        }
+        return new TableIndex(b);
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    /** Walks the candidate rules for one request, in file order. */
+    public Cursor cursor(String daemon, HostEndpoint client) {
+        return new Cursor(this, Ascii.lower(StringPattern.unmap(daemon)), client);
+    }
+
+    boolean daemonMayMatch(int rule, String daemonKey) {
+        Set<String> keys = daemonKeys[rule];
+        return keys == null || keys.contains(daemonKey);
+    }
+
+    int[] addressCandidates(String address) {
+        IntList out = new IntList();
+        out.addAll(always);
+        String a = Ascii.lower(StringPattern.unmap(address));
+        lookupString(a, addrExact, addrPrefix, addrSuffix, out);
+        long v4 = InetLiterals.dotQuad(address);
+        if (v4 == InetLiterals.NONE) {
+            String mapped = NetMask.mappedV4(address);
+            v4 = mapped == null ? InetLiterals.NONE : InetLiterals.dotQuad(mapped);
+            if (mapped == null && v6Lengths.length > 0) {
+                byte[] v6 = InetLiterals.parseV6IgnoringScope(address);
+                if (v6 != null) {
+                    for (int len : v6Lengths) {
+                        add(out, v6Nets[len].get(ByteBuffer.wrap(masked(v6, len))));
+                    }
+                }
+            }
+        }
+        if (v4 != InetLiterals.NONE) {
+            for (int len : v4Lengths) {
+                long mask = len == 0 ? 0 : (0xffffffffL << (32 - len)) & 0xffffffffL;
+                add(out, v4Nets[len].get(v4 & mask));
+            }
+        }
+        return out.sortedDistinct();
+    }
+
+    int[] nameCandidates(String name) {
+        IntList out = new IntList();
+        lookupString(Ascii.lower(StringPattern.unmap(name)), nameExact, namePrefix, nameSuffix, out);
+        return out.sortedDistinct();
+    }
+
+    int[] nameSensitive() {
+        return nameSensitive;
+    }
+
+    private static void lookupString(String s, Map<String, int[]> exact, Map<String, int[]> prefix,
+            Map<String, int[]> suffix, IntList out) {
+        add(out, exact.get(s));
+        if (prefix.isEmpty() && suffix.isEmpty()) {
+            return;
+        }
+        for (int i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+            add(out, prefix.get(s.substring(0, i + 1)));
+            if (i > 0) {
+                add(out, suffix.get(s.substring(i)));
+            }
+        }
+    }
+
+    private static void add(IntList out, int[] rules) {
+        if (rules != null) {
+            out.addAll(rules);
+        }
+    }
+
+    static byte[] masked(byte[] address, int bits) {
+        byte[] out = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            int keep = Math.max(0, Math.min(8, bits - 8 * i));
+            out[i] = (byte) (address[i] & ((0xff << (8 - keep)) & 0xff));
+        }
+        return out;
+    }
+
+    private static <K> Map<K, int[]> freeze(Map<K, IntList> m) {
+        Map<K, int[]> out = new HashMap<>(Math.max(16, m.size() * 2));
+        m.forEach((k, v) -> out.put(k, v.sortedDistinct()));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K> Map<K, int[]>[] freezeAll(Map<K, IntList>[] ms) {
+        Map<K, int[]>[] out = new Map[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            out[i] = ms[i] == null ? null : freeze(ms[i]);
+        }
+        return out;
+    }
+
+    private static int[] usedLengths(Map<?, ?>[] ms) {
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < ms.length; i++) {
+            if (ms[i] != null && !ms[i].isEmpty()) {
+                used.add(i);
+            }
+        }
+        return used.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Collects the keys while the index is built. */
+    private static final class Builder {
+        final Table table;
+        final Set<String>[] daemonKeys;
+        final Map<String, IntList> addrExact = new HashMap<>();
+        final Map<String, IntList> addrPrefix = new HashMap<>();
+        final Map<String, IntList> addrSuffix = new HashMap<>();
+        final Map<String, IntList> nameExact = new HashMap<>();
+        final Map<String, IntList> namePrefix = new HashMap<>();
+        final Map<String, IntList> nameSuffix = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        final Map<Long, IntList>[] v4Nets = new Map[33];
+        @SuppressWarnings("unchecked")
+        final Map<ByteBuffer, IntList>[] v6Nets = new Map[129];
+        final IntList always = new IntList();
+        final IntList nameSensitive = new IntList();
+
+        @SuppressWarnings("unchecked")
+        Builder(Table table) {
+            this.table = table;
+            this.daemonKeys = new Set[table.rules().size()];
+        }
+
+        void add(Rule rule) {
+            int r = rule.index();
+            daemonKeys[r] = daemonKeys(rule.daemons().head());
+            boolean unindexable = false;
+            boolean nameKeyed = false;
+            for (ClientPattern client : rule.clients().head()) {
+                switch (client.host()) {
+                    case HostPattern.Textual t -> {
+                        switch (t.pattern()) {
+                            case StringPattern.Exact e -> put(addrExact, e.lower(), r);
+                            case StringPattern.Prefix p -> put(addrPrefix, p.lower(), r);
+                            case StringPattern.Suffix s -> put(addrSuffix, s.lower(), r);
+                            default -> unindexable = true;
+                        }
+                        if (t.alsoName()) {
+                            nameKeyed = true;
+                            switch (t.pattern()) {
+                                case StringPattern.Exact e -> put(nameExact, e.lower(), r);
+                                case StringPattern.Prefix p -> put(namePrefix, p.lower(), r);
+                                case StringPattern.Suffix s -> put(nameSuffix, s.lower(), r);
+                                default -> unindexable = true;
+                            }
+                        }
+                    }
+                    case HostPattern.Masked m -> addNet(m.mask(), r);
+                    default -> unindexable = true;
+                }
+            }
+            if (unindexable) {
+                always.add(r);
+            } else if (nameKeyed) {
+                nameSensitive.add(r);
+            }
+        }
+
+        private void addNet(NetMask mask, int r) {
+            if (mask.v4Net() >= 0) {
+                if (!mask.isContiguousV4()) {
+                    always.add(r);
+                    return;
+                }
+                int len = mask.v4PrefixLength();
+                if (v4Nets[len] == null) {
+                    v4Nets[len] = new HashMap<>();
+                }
+                v4Nets[len].computeIfAbsent(mask.v4Net(), k -> new IntList()).add(r);
+            } else if (mask.v6Net() != null) {
+                int len = mask.v6Length();
+                if (v6Nets[len] == null) {
+                    v6Nets[len] = new HashMap<>();
+                }
+                v6Nets[len].computeIfAbsent(ByteBuffer.wrap(masked(mask.v6Net(), len)), k -> new IntList()).add(r);
+            }
+            // neither reading is valid: the pattern never matches and needs no key
+        }
+
+        private static Set<String> daemonKeys(List<DaemonPattern> head) {
+            Set<String> keys = new HashSet<>();
+            for (DaemonPattern d : head) {
+                if (!(d.name() instanceof StringPattern.Exact e)) {
+                    return null;
+                }
+                keys.add(e.lower());
+            }
+            return keys;
+        }
+
+        private static void put(Map<String, IntList> map, String key, int r) {
+            map.computeIfAbsent(key, k -> new IntList()).add(r);
+        }
+    }
+
+    /**
+     * The candidate rules of one scan, in file order. Re-reads the client's name state at every
+     * step: once the name is known, rules keyed only by names that do not fit are skipped.
+     */
+    public static final class Cursor {
+        private final TableIndex index;
+        private final String daemonKey;
+        private final HostEndpoint client;
+        private final int[] byAddress;
+        private int[] byName;
+        private boolean nameResolved;
+        private int a;
+        private int n;
+        private int last = -1;
+
+        Cursor(TableIndex index, String daemonKey, HostEndpoint client) {
+            this.index = index;
+            this.daemonKey = daemonKey;
+            this.client = client;
+            this.byAddress = index.addressCandidates(client.address());
+            if (client.nameKnown()) {
+                resolveNames();
+            } else {
+                this.byName = index.nameSensitive();
+            }
+        }
+
+        private void resolveNames() {
+            nameResolved = true;
+            byName = index.nameCandidates(client.nameIfKnown());
+            n = 0;
+            while (n < byName.length && byName[n] <= last) {
+                n++;
+            }
+        }
+
+        /** The next candidate rule, or null when none is left. */
+        public Rule next() {
+            while (true) {
+                if (!nameResolved && client.nameKnown()) {
+                    resolveNames();
+                }
+                int nextA = a < byAddress.length ? byAddress[a] : Integer.MAX_VALUE;
+                int nextN = n < byName.length ? byName[n] : Integer.MAX_VALUE;
+                int r = Math.min(nextA, nextN);
+                if (r == Integer.MAX_VALUE) {
+                    return null;
+                }
+                if (nextA == r) {
+                    a++;
+                }
+                if (nextN == r) {
+                    n++;
+                }
+                last = r;
+                if (index.daemonMayMatch(r, daemonKey)) {
+                    return index.table.rules().get(r);
+                }
+            }
+        }
+    }
+}
