@@ -5,6 +5,7 @@ import dev.jwrap.core.match.InetLiterals;
 import dev.jwrap.core.syntax.Ascii;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ import java.util.Set;
 public final class TableIndex {
 
     private final Table table;
-    private final Set<String>[] daemonKeys;
+    private final DaemonFilter daemons;
     private final StringKeys addrExact;
     private final StringKeys addrPrefix;
     private final StringKeys addrSuffix;
@@ -45,7 +46,7 @@ public final class TableIndex {
 
     private TableIndex(Builder b) {
         this.table = b.table;
-        this.daemonKeys = b.daemonKeys;
+        this.daemons = new DaemonFilter(b.daemonKeys);
         this.addrExact = new StringKeys(b.addrExact);
         this.addrPrefix = new StringKeys(b.addrPrefix);
         this.addrSuffix = new StringKeys(b.addrSuffix);
@@ -82,9 +83,8 @@ public final class TableIndex {
         return new Cursor(this, Ascii.lower(StringPattern.unmap(daemon)), client);
     }
 
-    boolean daemonMayMatch(int rule, String daemonKey) {
-        Set<String> keys = daemonKeys[rule];
-        return keys == null || keys.contains(daemonKey);
+    boolean daemonMayMatch(int rule, int daemonId) {
+        return daemons.mayMatch(rule, daemonId);
     }
 
     int[] addressCandidates(String address) {
@@ -177,6 +177,60 @@ public final class TableIndex {
             out[i] = ms[i] == null ? null : freeze(ms[i]);
         }
         return out;
+    }
+
+    /**
+     * Per rule, the plain daemon names of its daemon list, one of which the request's daemon must
+     * be (or "any" when the list has another kind of pattern). Names are numbered; with up to 63
+     * of them each rule's names are one bit mask in a flat array, so the filter costs one array
+     * read per candidate instead of a walk through a per-rule hash set.
+     */
+    private static final class DaemonFilter {
+        private static final long OTHER = 1L << 63;
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final long[] masks;
+        private final int[][] lists;
+
+        DaemonFilter(Set<String>[] keys) {
+            for (Set<String> k : keys) {
+                if (k != null) {
+                    k.forEach(name -> ids.putIfAbsent(name, ids.size()));
+                }
+            }
+            if (ids.size() < 64) {
+                masks = new long[keys.length];
+                lists = null;
+                for (int r = 0; r < keys.length; r++) {
+                    long m = keys[r] == null ? -1L : 0L;
+                    if (keys[r] != null) {
+                        for (String name : keys[r]) {
+                            m |= 1L << ids.get(name);
+                        }
+                    }
+                    masks[r] = m;
+                }
+            } else {
+                masks = null;
+                lists = new int[keys.length][];
+                for (int r = 0; r < keys.length; r++) {
+                    lists[r] = keys[r] == null ? null : keys[r].stream().mapToInt(ids::get).sorted().toArray();
+                }
+            }
+        }
+
+        /** The number of a (lower-case) daemon name, or -1 when no rule names it. */
+        int id(String daemonKey) {
+            Integer id = ids.get(daemonKey);
+            return id == null ? -1 : id;
+        }
+
+        boolean mayMatch(int rule, int id) {
+            if (masks != null) {
+                return (masks[rule] & (id < 0 ? OTHER : 1L << id)) != 0;
+            }
+            int[] names = lists[rule];
+            return names == null || (id >= 0 && Arrays.binarySearch(names, id) >= 0);
+        }
     }
 
     /**
@@ -378,7 +432,7 @@ public final class TableIndex {
      */
     public static final class Cursor {
         private final TableIndex index;
-        private final String daemonKey;
+        private final int daemonId;
         private final HostEndpoint client;
         private final int[] byAddress;
         private int[] byName;
@@ -389,7 +443,7 @@ public final class TableIndex {
 
         Cursor(TableIndex index, String daemonKey, HostEndpoint client) {
             this.index = index;
-            this.daemonKey = daemonKey;
+            this.daemonId = index.daemons.id(daemonKey);
             this.client = client;
             this.byAddress = index.addressCandidates(client.address());
             if (client.nameKnown()) {
@@ -427,7 +481,7 @@ public final class TableIndex {
                     n++;
                 }
                 last = r;
-                if (index.daemonMayMatch(r, daemonKey)) {
+                if (index.daemonMayMatch(r, daemonId)) {
                     return index.table.rules().get(r);
                 }
             }
