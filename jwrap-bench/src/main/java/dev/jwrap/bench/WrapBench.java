@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * jwrap's counterpart of {@code bench/libwrap/wrapbench.c}: the same flags, query file and output
@@ -161,7 +162,7 @@ public final class WrapBench {
                         OptionEffects.DRY_RUN, AccessCheck.Trace.NONE);
                 String why = d.deciding().map(r -> r + "\t" + r.text()).orElse("(no rule)");
                 System.err.println(line + "\t" + d.verdict().word() + "\t" + why);
-                if (linear.verdict() != d.verdict() || !java.util.Objects.equals(linear.rule(), d.rule())) {
+                if (linear.verdict() != d.verdict() || !Objects.equals(linear.rule(), d.rule())) {
                     disagreements++;
                     System.err.println("  INDEX/LINEAR DISAGREE: linear " + linear.verdict().word() + " "
                             + linear.deciding().map(r -> r + " " + r.text()).orElse("(no rule)"));
