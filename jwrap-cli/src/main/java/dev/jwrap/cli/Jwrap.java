@@ -60,7 +60,17 @@ public final class Jwrap implements Runnable {
             failed.usage(err);
             return failed.getCommand() instanceof MatchCommand ? USAGE_MATCH : USAGE;
         });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            // an unexpected failure is a bug, but the user still gets one clear line, not a trace
+            err.println("jwrap " + failed.getCommandName() + ": " + describe(ex));
+            return USAGE;
+        });
         return cmd.execute(args);
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        return message == null ? ex.getClass().getSimpleName() : message;
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {

@@ -49,7 +49,8 @@ final class MatchCommand implements Callable<Integer> {
     public Integer call() {
         DiagnosticListener toStderr = d -> context.err().println(d.toSyslogText());
         TcpdMatch.Result result = new TcpdMatch(context.services(), toStderr)
-                .run(new TcpdMatch.Invocation(currentDirectory, inetConf, Cli.bytesOf(daemon), Cli.bytesOf(client), context.cwd()));
+                .run(new TcpdMatch.Invocation(
+                        currentDirectory, inetConf, Cli.bytesOf(daemon), Cli.bytesOf(client), context.cwd(), explain));
         if (result.error() != null) {
             context.err().println(result.error());
         }
@@ -59,12 +60,15 @@ final class MatchCommand implements Callable<Integer> {
             context.out().writeBytes(result.banners());
             context.out().write(result.text().getBytes(StandardCharsets.ISO_8859_1), 0, result.text().length());
         }
-        if (explain) {
+        if (explain && !json) {
             for (TcpdMatch.Block block : result.blocks()) {
+                context.out().println();
+                block.explanation().forEach(line -> context.out().println("explain:  " + line));
                 Decision d = block.decision();
                 if (d != null) {
-                    context.err().println("explain: decided by " + d.deciding().map(Object::toString).orElse("no rule")
-                            + " -> " + d.verdict().word());
+                    context.out().println("explain:  decided by "
+                            + d.deciding().map(r -> r.file() + " line " + r.line()).orElse("no rule (default)")
+                            + (d.error() == null ? "" : " (option error: " + d.error() + ")"));
                 }
             }
         }

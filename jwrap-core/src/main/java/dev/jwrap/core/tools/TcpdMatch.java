@@ -44,19 +44,26 @@ public final class TcpdMatch {
      * @param daemonArgument {@code daemon[@server]}
      * @param clientArgument {@code [user@]client}
      * @param cwd the directory relative paths are taken from
-     * @param trace receives every rule evaluated (rules are then evaluated without the index), or null
+     * @param explain record every rule evaluated and why it did or did not match (rules are then
+     *     evaluated in order, without the index)
      */
     public record Invocation(boolean tablesInCurrentDirectory, String inetConf, String daemonArgument,
-            String clientArgument, Path cwd, AccessCheck.Trace trace) {
+            String clientArgument, Path cwd, boolean explain) {
 
         public Invocation(boolean tablesInCurrentDirectory, String inetConf, String daemonArgument,
                 String clientArgument, Path cwd) {
-            this(tablesInCurrentDirectory, inetConf, daemonArgument, clientArgument, cwd, null);
+            this(tablesInCurrentDirectory, inetConf, daemonArgument, clientArgument, cwd, false);
         }
     }
 
-    /** One address block of the answer. */
-    public record Block(List<String[]> fields, Decision decision, boolean complete) {}
+    /**
+     * One address block of the answer.
+     *
+     * @param fields the client/server lines as key/value pairs
+     * @param decision the verdict, or null when an expansion overflowed
+     * @param explanation with {@code explain}: one line per rule evaluated, else empty
+     */
+    public record Block(List<String[]> fields, Decision decision, List<String> explanation) {}
 
     /** The whole answer: banner bytes, blocks, the text tcpdmatch prints, and the exit status. */
     public record Result(byte[] banners, List<Block> blocks, String text, int exitStatus, String error) {}
@@ -154,17 +161,18 @@ public final class TcpdMatch {
                     .diagnostics(diagnostics)
                     .build();
             List<String[]> fields = display(request, text);
+            List<String> explanation = new ArrayList<>();
             try {
                 // libwrap re-reads the tables for every check; so do we, per block
                 AccessPolicy policy = AccessPolicy.load(allow, deny, diagnostics).verbose(true);
-                Decision decision = inv.trace() == null
-                        ? policy.decide(request, effects())
-                        : policy.explain(request, effects(), inv.trace());
+                Decision decision = inv.explain()
+                        ? policy.explain(request, effects(), explainer(explanation))
+                        : policy.decide(request, effects());
                 text.append("access:   ").append(decision.verdict().word()).append('\n');
-                blocks.add(new Block(fields, decision, true));
+                blocks.add(new Block(fields, decision, explanation));
             } catch (ExpansionTooLongException e) {
                 diagnostics.report(Diagnostic.warning(e.getMessage()));
-                blocks.add(new Block(fields, null, false));
+                blocks.add(new Block(fields, null, explanation));
                 return new Result(banners.toByteArray(), blocks, text.toString(), 0, null);
             }
         }
@@ -188,6 +196,12 @@ public final class TcpdMatch {
             text.append(label).append(value).append('\n');
             fields.add(new String[] {key, value});
         }
+    }
+
+    private static AccessCheck.Trace explainer(List<String> sink) {
+        return (rule, daemons, clients) -> sink.add(rule.ref().file() + " line " + rule.ref().line() + ": \""
+                + rule.ref().text() + "\": "
+                + (!daemons ? "daemon list does not match" : clients ? "matched" : "client list does not match"));
     }
 
     private OptionEffects effects() {
