@@ -14,6 +14,7 @@ import dev.jwrap.core.match.HostEndpoint;
 import dev.jwrap.core.match.InetLiterals;
 import dev.jwrap.core.match.PercentExpander;
 import dev.jwrap.core.resolve.HostResolver;
+import dev.jwrap.core.resolve.IdentClient;
 import dev.jwrap.core.resolve.UserDatabase;
 import dev.jwrap.core.syntax.Ascii;
 import dev.jwrap.core.syntax.Fields;
@@ -78,7 +79,8 @@ public final class TcpdMatch {
     }
 
     TcpdMatch(LookupServices services, DiagnosticListener diagnostics, DryRunIdentity identity) {
-        this.services = services;
+        // tcpdmatch never asks an ident server: its stub answers "unknown"
+        this.services = new LookupServices(services.resolver(), IdentClient.NONE, services.users());
         this.diagnostics = diagnostics;
         this.identity = identity;
     }
