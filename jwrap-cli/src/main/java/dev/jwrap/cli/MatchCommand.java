@@ -18,7 +18,13 @@ import picocli.CommandLine.Parameters;
             "Diagnostics that Debian's tcpdmatch sends to syslog are written to standard error."
         },
         mixinStandardHelpOptions = true,
-        sortOptions = false)
+        sortOptions = false,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:An answer was printed: access granted, denied or delegated alike, as tcpdmatch(8) does.",
+            "1:Bad arguments, a host that cannot be found, or an inet_conf that cannot be read.",
+            "2:An internal error (reported on one line)."
+        })
 final class MatchCommand implements Callable<Integer> {
 
     private final CliContext context;
