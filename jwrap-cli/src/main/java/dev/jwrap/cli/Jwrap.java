@@ -82,6 +82,8 @@ public final class Jwrap implements Runnable {
             err.println("jwrap " + failed.getCommandName() + ": " + describe(ex));
             return USAGE;
         });
+        // getopt accepts a flag given twice (-d -d); so do we
+        cmd.setOverwrittenOptionsAllowed(true);
         return cmd;
     }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jwrap match}: tcpdmatch(8) with the same flags, output and exit status. */
 @Command(
+        separator = " ",
         name = "match",
         description = {
             "Predict how the access tables answer a request, like tcpdmatch(8).",
