@@ -29,6 +29,12 @@ record CaseFile(String name, List<String> description, List<Entry> entries, List
         runs = List.copyOf(runs);
     }
 
+    /** The case in its text form (what jqwik shows for a falsified sample). */
+    @Override
+    public String toString() {
+        return CaseFileWriter.write(this);
+    }
+
     /** One thing to create in the working directory; paths are relative to it. */
     sealed interface Entry permits FileEntry, DirEntry, SymlinkEntry, ModeEntry {
         String path();
