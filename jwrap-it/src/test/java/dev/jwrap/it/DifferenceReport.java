@@ -54,7 +54,8 @@ final class DifferenceReport {
         sb.append("jwrap disagrees with the C tool in ").append(differences.size()).append(" of ")
                 .append(c.runs().size()).append(" run(s) of case ").append(c.name()).append(":\n\n");
         differences.forEach(d -> sb.append(d).append('\n'));
-        sb.append("---- the failing runs as a case file (e.g. src/test/resources/cases/NNN-").append(c.name())
+        String file = c.name().matches("\\d.*") ? c.name() : "NNN-" + c.name();
+        sb.append("---- the failing runs as a case file (e.g. src/test/resources/cases/").append(file)
                 .append(".case) ----\n");
         sb.append(CaseFileWriter.write(failingRunsOnly));
         sb.append("---- end of case ----\n");

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -20,9 +21,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <p>On a mismatch jqwik shrinks the case (bounded in time) and reports the smallest failing one;
  * the failure message ends with it in case-file form, ready to be saved under
  * {@code src/test/resources/cases/} as a regression. jqwik also prints the {@code seed}: put it into
- * {@code @Property(seed = "...")} to replay the same sequence (jqwik replays the last failing seed
- * first by default, from {@code target/jqwik-database}).
+ * {@code @Property(seed = "...")} to replay the same sequence. Without that, the next run first
+ * retries the last falsified sample (jqwik's default {@code SAMPLE_FIRST}, remembered in
+ * {@code target/jqwik-database}).
  */
+@AddLifecycleHook(SkipWithoutOracle.class)
 class GeneratedMatchIT {
 
     private static Differential differential;
