@@ -1,0 +1,36 @@
+package dev.jwrap.it;
+
+import java.nio.file.Path;
+
+/** A C tool from Debian's {@code tcpd} package and the {@code jwrap} subcommand that clones it. */
+enum Tool {
+    MATCH("match", Path.of("/usr/sbin/tcpdmatch")),
+    CHECK("check", Path.of("/usr/sbin/tcpdchk"));
+
+    private final String subcommand;
+    private final Path executable;
+
+    Tool(String subcommand, Path executable) {
+        this.subcommand = subcommand;
+        this.executable = executable;
+    }
+
+    /** The {@code jwrap} subcommand, which is also the directive naming a run in a case file. */
+    String subcommand() {
+        return subcommand;
+    }
+
+    /** The C program, the oracle. */
+    Path executable() {
+        return executable;
+    }
+
+    static Tool ofSubcommand(String name) {
+        for (Tool tool : values()) {
+            if (tool.subcommand.equals(name)) {
+                return tool;
+            }
+        }
+        throw new IllegalArgumentException("no tool for subcommand " + name);
+    }
+}
