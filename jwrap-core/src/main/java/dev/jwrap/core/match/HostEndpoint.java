@@ -163,7 +163,8 @@ public final class HostEndpoint {
         if (reverse.isEmpty()) {
             return UNKNOWN;
         }
-        String rev = reverse.get();
+        // libwrap keeps the reverse answer in its 128-byte buffer and verifies what is left
+        String rev = truncate(reverse.get());
         if (looksNumeric(rev)) {
             diagnostics.report(
                     Diagnostic.warning("host name/name mismatch: reverse lookup results in non-FQDN " + rev));
