@@ -88,14 +88,10 @@ public record NetMask(String text, long v4Net, long v4Mask, byte[] v6Net, int v6
         return a6 != null && prefixEquals(a6, v6Net, v6Length);
     }
 
+    /** The IPv4 part of an {@code ::ffff:a.b.c.d} address text, or null. */
     static String mappedV4(String address) {
-        if (address.length() > 7 && Ascii.regionMatches(address, 0, "::ffff:", 0, 7)) {
-            String rest = address.substring(7);
-            if (InetLiterals.isDotQuad(rest)) {
-                return rest;
-            }
-        }
-        return null;
+        String unmapped = StringPattern.unmap(address);
+        return unmapped == address ? null : unmapped;
     }
 
     /** Whether the first {@code bits} bits of two addresses agree. */

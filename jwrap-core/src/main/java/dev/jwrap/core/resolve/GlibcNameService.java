@@ -1,5 +1,6 @@
 package dev.jwrap.core.resolve;
 
+import dev.jwrap.core.internal.MappedAddresses;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -52,7 +53,7 @@ final class GlibcNameService implements NameService {
     @Override
     public Optional<String> reverse(InetAddress address) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment sa = SockaddrCodec.encode(arena, SockaddrCodec.unmapped(address));
+            MemorySegment sa = SockaddrCodec.encode(arena, MappedAddresses.unmapped(address));
             MemorySegment host = arena.allocate(Libc.NI_MAXHOST);
             int rc = libc.getnameinfo(sa, (int) sa.byteSize(), host, Libc.NI_MAXHOST, Libc.NI_NAMEREQD);
             return rc == 0 ? Optional.of(host.getString(0, StandardCharsets.ISO_8859_1)) : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.jwrap.core.resolve;
 
+import dev.jwrap.core.internal.MappedAddresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,8 +56,8 @@ public final class Rfc1413IdentClient implements IdentClient {
         long deadline = System.nanoTime() + saturatedNanos(timeout);
         // A dual-stack socket shows IPv4 peers as ::ffff:a.b.c.d; the plain IPv4 form reaches the
         // same host and binds on any socket.
-        InetAddress clientAddress = SockaddrCodec.unmapped(client.getAddress());
-        InetAddress serverAddress = SockaddrCodec.unmapped(server.getAddress());
+        InetAddress clientAddress = MappedAddresses.unmapped(client.getAddress());
+        InetAddress serverAddress = MappedAddresses.unmapped(server.getAddress());
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(serverAddress, 0));
             socket.connect(new InetSocketAddress(clientAddress, identPort), remainingMillis(deadline));

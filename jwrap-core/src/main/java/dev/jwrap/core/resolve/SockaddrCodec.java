@@ -68,19 +68,4 @@ final class SockaddrCodec {
         return null;
     }
 
-    /** IPv4-mapped IPv6 addresses as IPv4 (libwrap looks them up that way); others unchanged. */
-    static InetAddress unmapped(InetAddress address) {
-        if (address instanceof Inet6Address) {
-            byte[] b = address.getAddress();
-            boolean mapped = Arrays.equals(b, 0, 10, new byte[10], 0, 10) && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
-            if (mapped) {
-                try {
-                    return InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16));
-                } catch (UnknownHostException e) {
-                    throw new AssertionError("4 bytes are always an address", e);
-                }
-            }
-        }
-        return address;
-    }
 }
