@@ -54,6 +54,15 @@ public interface HostResolver {
     boolean inNetgroup(String group, String host);
 
     /**
+     * Whether the NIS netgroup {@code group} exists and lists at least one entry (tcpdchk's
+     * {@code setnetgrent} + {@code getnetgrent} probe behind "unknown or empty netgroup").
+     * Implementations that cannot tell answer true, so that nothing is reported.
+     */
+    default boolean netgroupHasEntries(String group) {
+        return true;
+    }
+
+    /**
      * The answer of a forward lookup.
      *
      * @param canonicalName the canonical name the resolver reported, or null if it reported none
