@@ -67,6 +67,7 @@ public final class Jwrap implements Runnable {
         PrintStream err = context.err();
         CommandLine cmd = new CommandLine(new Jwrap(context));
         cmd.addSubcommand("match", new MatchCommand(context));
+        cmd.addSubcommand("check", new CheckCommand(context));
         // new subcommands go above: completion lists every command after it in the help
         cmd.addSubcommand("completion", completionCommand());
         cmd.setOut(new PrintWriter(context.out(), true));
