@@ -15,16 +15,21 @@ import picocli.CommandLine.Option;
 @Command(
         name = "check",
         description = {
-            "Examine hosts.allow, hosts.deny and inetd.conf, like tcpdchk(8), and analyse the policy further.",
+            "Examine hosts.allow, hosts.deny and inetd.conf like tcpdchk(8), then analyse the policy further.",
             "",
-            "Standard error gets every tcpdchk message in Debian's syslog words (warning: hosts.allow, line 3: ...),",
-            "then jwrap's own findings in compiler style (hosts.allow:3: warning: ... [code]): rules that can",
-            "never take effect (shadowed by an earlier rule, unmatchable, after a line that stops tcpd), a missing",
-            "default deny, allow rules open to every client, unbracketed IPv6 addresses, CR LF line ends,",
-            "comments not in column 1. Standard output is tcpdchk's: empty, or the rule listing with -v.",
-            "",
-            "Exit status: 0 nothing found (notes aside), 1 findings, 2 unusable input (unreadable table or",
-            "inetd.conf, bad command line)."
+            "Standard output is tcpdchk's: empty, or with -v the rule listing, byte for byte.",
+            "Standard error gets every tcpdchk message in Debian's syslog words (warning: hosts.allow, line 3: ...), "
+                    + "then jwrap's own findings in compiler style (hosts.allow:3: warning: ... [code]): "
+                    + "rules that can never take effect (shadowed by an earlier rule, unmatchable, after a line that "
+                    + "stops tcpd), a missing default deny, allow rules open to every client, unbracketed IPv6 "
+                    + "addresses, CR LF line ends, comments not in column 1.",
+            ""
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:nothing found (notes aside)",
+            "1:findings (warnings or errors)",
+            "2:unusable input: an unreadable table or inetd.conf, a bad command line"
         },
         mixinStandardHelpOptions = true,
         sortOptions = false)
@@ -41,9 +46,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "-i", paramLabel = "inet_conf", description = "inetd.conf to read instead of /etc/inetd.conf.")
     String inetConf;
 
-    @Option(names = {"-l", "--lint"}, description = {
-        "Lint mode: print every finding, tcpdchk's (classified) and jwrap's, as one compiler-style list",
-        "(file:line: severity: message [code]) on standard output, and nothing on standard error."})
+    @Option(names = {"-l", "--lint"}, description = "Lint mode: print every finding, tcpdchk's (classified) and "
+            + "jwrap's, as one compiler-style list (file:line: severity: message [code]) on standard output, "
+            + "and nothing on standard error.")
     boolean lint;
 
     @Option(names = "-v", description = "List every rule on standard output, exactly as tcpdchk -v does.")

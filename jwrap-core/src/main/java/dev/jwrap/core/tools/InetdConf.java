@@ -1,6 +1,5 @@
 package dev.jwrap.core.tools;
 
-import dev.jwrap.core.policy.TableCompiler;
 import dev.jwrap.core.source.LogicalLine;
 import dev.jwrap.core.source.TableReader;
 import dev.jwrap.core.syntax.Ascii;
@@ -107,7 +106,7 @@ public final class InetdConf {
             try {
                 content = read(cwd.resolve(explicit));
             } catch (IOException | RuntimeException e) {
-                String why = e instanceof IOException io ? TableCompiler.reason(io) : PathProbe.ENOENT;
+                String why = e instanceof IOException io ? Strerror.of(io) : PathProbe.ENOENT;
                 return new Loaded(explicit, List.of(), "open " + explicit + ": " + why);
             }
             return new Loaded(explicit, parse(explicit, content), null);

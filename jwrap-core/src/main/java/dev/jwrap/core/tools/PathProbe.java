@@ -1,10 +1,7 @@
 package dev.jwrap.core.tools;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
@@ -58,14 +55,8 @@ public interface PathProbe {
     PathProbe SYSTEM = p -> {
         try {
             return Status.of(mode(p));
-        } catch (NoSuchFileException e) {
-            return Status.failed(ENOENT);
-        } catch (AccessDeniedException e) {
-            return Status.failed("Permission denied");
-        } catch (FileSystemException e) {
-            return Status.failed(strerror(e));
         } catch (IOException e) {
-            return Status.failed(e.getMessage() == null ? "Input/output error" : e.getMessage());
+            return Status.failed(Strerror.of(e));
         }
     };
 
@@ -81,15 +72,5 @@ public interface PathProbe {
             }
             return mode;
         }
-    }
-
-    /** The C library's words for a failure the JDK reports in its own (ELOOP gets a suffix). */
-    private static String strerror(FileSystemException e) {
-        String reason = e.getReason();
-        if (reason == null) {
-            return "Input/output error";
-        }
-        String loop = "Too many levels of symbolic links";
-        return reason.startsWith(loop) ? loop : reason;
     }
 }

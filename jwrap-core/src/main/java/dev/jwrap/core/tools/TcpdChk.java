@@ -254,7 +254,7 @@ public final class TcpdChk {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            context.warn("cannot open " + table.name() + ": " + TableCompiler.reason(e));
+            context.warn("cannot open " + table.name() + ": " + Strerror.of(e));
             unreadable.add(table.name());
             return null;
         }
