@@ -59,9 +59,9 @@ final class Coverage {
         return list.head().stream().allMatch(never);
     }
 
-    /** Whether a list matches everything: a universal alternative and no exception. */
+    /** Whether a list matches everything: a universal alternative and no exception (or an empty one). */
     static <T> boolean listUniversal(PatternList<T> list, Predicate<T> universal) {
-        return list.except() == null && list.head().stream().anyMatch(universal);
+        return (list.except() == null || list.except().head().isEmpty()) && list.head().stream().anyMatch(universal);
     }
 
     static boolean daemonCovers(DaemonPattern p, DaemonPattern q) {

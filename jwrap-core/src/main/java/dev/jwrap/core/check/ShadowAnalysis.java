@@ -81,6 +81,9 @@ final class ShadowAnalysis {
     }
 
     private static <T> String whyNever(PatternList<T> list, String kind, Predicate<T> never) {
+        if (plainEmpty(list)) {
+            return null; // tcpdchk reports "list is empty"
+        }
         if (list.head().isEmpty()) {
             return "the " + kind + " list starts with EXCEPT";
         }
