@@ -81,7 +81,7 @@ public final class DiagnosticClassifier {
         if (m.endsWith(": service possibly not wrapped")) {
             return of(d, w, FindingCode.UNWRAPPED_SERVICE, m);
         }
-        if (m.contains(" name begins with ") || m.contains(" name ends in dot") || m.endsWith("may be reserved word")) {
+        if (m.contains(": daemon name ") || m.contains(": user name ")) {
             return of(d, w, FindingCode.SUSPICIOUS_NAME, m);
         }
         if (m.equals("FAIL is no longer recognized")) {
