@@ -28,12 +28,13 @@ final class DefaultsAnalysis {
             if (hasOption(rule, OptionStep.Aclexec.class)) {
                 break; // a failing aclexec sends the request on: nothing after it is certain
             }
+            boolean everyService = Coverage.listUniversal(rule.daemons(), Coverage::isUniversal);
+            boolean everyClient = Coverage.listUniversal(rule.clients(), Coverage::isUniversal);
+            // "ALL: ALL: deny" at the end of hosts.allow is a default deny of its own (hosts_options(5))
+            allowDecidesAll |= everyService && everyClient;
             if (!grants(rule) || !Coverage.listUniversal(rule.clients(), DefaultsAnalysis::broad)) {
                 continue;
             }
-            boolean everyService = Coverage.listUniversal(rule.daemons(), Coverage::isUniversal);
-            boolean everyClient = Coverage.listUniversal(rule.clients(), Coverage::isUniversal);
-            allowDecidesAll |= everyService && everyClient;
             String who = everyClient ? "every client" : "every " + family(rule) + " client";
             out.add(new Finding(everyService ? Finding.Severity.WARNING : Finding.Severity.NOTE, FindingCode.BROAD_ALLOW,
                     rule.ref().file(), rule.ref().line(), everyService

@@ -3,7 +3,7 @@ package dev.jwrap.core.check;
 import java.util.Objects;
 
 /**
- * One problem found in an access-control configuration.
+ * One problem found in an access-control configuration. Immutable.
  *
  * @param severity how much it matters
  * @param code what kind of problem it is

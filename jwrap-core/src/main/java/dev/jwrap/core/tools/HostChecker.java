@@ -208,6 +208,6 @@ final class HostChecker {
         while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             v = Math.min(v * 10 + (s.charAt(i++) - '0'), 1L << 40); // saturate: any huge value is invalid anyway
         }
-        return (int) Math.clamp(negative ? -v : v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return Math.clamp(negative ? -v : v, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 }

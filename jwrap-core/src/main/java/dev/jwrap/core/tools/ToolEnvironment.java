@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * The parts of the host that tcpdchk and tcpdmatch look at besides the tables: the file system
  * (through a {@link PathProbe}), the default inetd.conf and the directory tcpd finds daemons in.
+ * Immutable.
  *
  * @param probe stat(2) for paths named in inetd.conf and for the tables
  * @param inetdConf the inetd.conf read when none is given with {@code -i}

@@ -112,6 +112,11 @@ class PolicyAnalyzerTest {
     }
 
     @Test
+    void defaultDenyAtTheEndOfHostsAllow_isADefaultDeny() {
+        assertThat(analyze("sshd: 192.0.2.0/24: allow\nALL: ALL: deny\n", "")).isEmpty();
+    }
+
+    @Test
     void unreadableHostsDeny_deniesEverythingAnyway() {
         assertThat(analyze("sshd: 192.0.2.1\n", null)).isEmpty();
     }
