@@ -63,6 +63,9 @@ final class OptionRunner {
 
     private End runOne(OptionStep step, Rule rule) {
         if (step instanceof OptionStep.Failure f) {
+            if (f.valueRejected()) {
+                log(f.keyword(), f.value()); // libwrap logs an option before its function checks the value
+            }
             return fail(rule, f.message());
         }
         String value = switch (step) {

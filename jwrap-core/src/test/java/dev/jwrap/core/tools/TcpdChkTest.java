@@ -294,6 +294,18 @@ class TcpdChkTest {
     }
 
     @Test
+    void rejectedOptionValue_isLoggedBeforeItsError() {
+        run("sshd: ALL: umask 028\nsshd: ALL: severity mail\nsshd: ALL: bogus 1\n", "", false, true);
+
+        assertThat(messages()).containsExactly(
+                "option:   umask 028",
+                "error: hosts.allow, line 1: bad umask value: \"028\"",
+                "option:   severity mail",
+                "error: hosts.allow, line 2: bad syslog facility or severity: \"mail\"",
+                "error: hosts.allow, line 3: bad option name: \"bogus\"");
+    }
+
+    @Test
     void userOption_whenNotRoot_failsAsDebiansDoes() {
         identity = new DryRunIdentity(1000, 1000);
 
