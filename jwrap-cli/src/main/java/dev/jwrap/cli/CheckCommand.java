@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code jwrap check}: tcpdchk(8) with the same flags and output, plus jwrap's own analysis. */
 @Command(
+        separator = " ",
         name = "check",
         description = {
             "Examine hosts.allow, hosts.deny and inetd.conf like tcpdchk(8), then analyse the policy further.",
@@ -27,9 +28,9 @@ import picocli.CommandLine.Option;
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:nothing found (notes aside)",
-            "1:findings (warnings or errors)",
-            "2:unusable input: an unreadable table or inetd.conf, a bad command line"
+            "0:Nothing found, notes aside.",
+            "1:Findings: at least one warning or error.",
+            "2:Unusable input: a table or an inet_conf that cannot be read, bad arguments, or an internal error."
         },
         mixinStandardHelpOptions = true,
         sortOptions = false)

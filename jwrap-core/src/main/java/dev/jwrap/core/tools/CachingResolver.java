@@ -37,6 +37,11 @@ final class CachingResolver implements HostResolver {
     }
 
     @Override
+    public Optional<ForwardLookup> resolveHostArgument(String host) {
+        return forward.computeIfAbsent(List.of(host, "argument"), k -> delegate.resolveHostArgument(host));
+    }
+
+    @Override
     public boolean inNetgroup(String group, String host) {
         return members.computeIfAbsent(List.of(group, host), k -> delegate.inNetgroup(group, host));
     }

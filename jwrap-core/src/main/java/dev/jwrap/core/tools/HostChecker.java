@@ -125,7 +125,7 @@ final class HostChecker {
      * name/address mismatches itself.
      */
     private int checkDns(String host) {
-        Optional<HostResolver.ForwardLookup> answer = resolver.forward(host, HostResolver.Family.ANY);
+        Optional<HostResolver.ForwardLookup> answer = resolver.resolveHostArgument(host);
         if (answer.isEmpty()) {
             context.warn(host + ": host not found");
             return 0;
