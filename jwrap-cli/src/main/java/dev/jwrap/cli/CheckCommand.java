@@ -74,7 +74,8 @@ final class CheckCommand implements Callable<Integer> {
         } else if (report.tcpdchk().error() != null) {
             print(context.err(), report.tcpdchk().error());
         } else {
-            if (verbose) {
+            // tcpdchk's stdout: the -v listing, and banner files (a rule may send one for "daemon_name")
+            if (verbose || !lint) {
                 byte[] text = report.tcpdchk().text().getBytes(StandardCharsets.ISO_8859_1);
                 context.out().write(text, 0, text.length);
             }

@@ -135,6 +135,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void bannerForTheMadeUpDaemon_goesToStdoutAsTcpdchksDoes() throws IOException {
+        Path banners = Files.createDirectory(dir.resolve("banners"));
+        Files.writeString(banners.resolve("daemon_name"), "banner for %d from %a\n");
+
+        int status = check("ALL: ALL: banners " + banners + "\n", "", "-d", "-i", "inetd.conf");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(out()).isEqualTo("banner for daemon_name from client_addr\r\n");
+    }
+
+    @Test
     void unreadableInetConf_exitsTwo() throws IOException {
         int status = check("sshd: ALL\n", "ALL: ALL\n", "-d", "-i", "nope.conf");
 

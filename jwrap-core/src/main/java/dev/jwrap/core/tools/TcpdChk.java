@@ -50,10 +50,15 @@ public final class TcpdChk {
             boolean verbose, Path cwd) {
 
         /** The tables {@code tcpdchk} reads: ./hosts.allow and ./hosts.deny with {@code -d}, else /etc's. */
-        public static Invocation of(boolean a, boolean d, String inetConf, boolean verbose, Path cwd) {
-            TableFile allow = d ? new TableFile("hosts.allow", cwd.resolve("hosts.allow")) : TableFile.SYSTEM_ALLOW;
-            TableFile deny = d ? new TableFile("hosts.deny", cwd.resolve("hosts.deny")) : TableFile.SYSTEM_DENY;
-            return new Invocation(a, allow, deny, inetConf, verbose, cwd);
+        public static Invocation of(boolean implicitAllowCheck, boolean tablesInCurrentDirectory, String inetConf,
+                boolean verbose, Path cwd) {
+            TableFile allow = tablesInCurrentDirectory
+                    ? new TableFile("hosts.allow", cwd.resolve("hosts.allow"))
+                    : TableFile.SYSTEM_ALLOW;
+            TableFile deny = tablesInCurrentDirectory
+                    ? new TableFile("hosts.deny", cwd.resolve("hosts.deny"))
+                    : TableFile.SYSTEM_DENY;
+            return new Invocation(implicitAllowCheck, allow, deny, inetConf, verbose, cwd);
         }
     }
 
