@@ -38,7 +38,7 @@ class GeneratedManPageTest {
                 .contains("= jwrap-match(1)\n")
                 .containsPattern("(?m)^\\*jwrap match\\* .*_daemon\\[@server\\]_ _\\[user@\\]client_$")
                 .contains("// tag::picocli-generated-man-section-options[]")
-                .contains("*-i*=_inet_conf_::")
+                .contains("*-i* _inet_conf_::")
                 .doesNotContain("\r");
     }
 }

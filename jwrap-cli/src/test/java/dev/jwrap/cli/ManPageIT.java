@@ -72,7 +72,7 @@ class ManPageIT {
         assertThat(troff).contains(".SH \"OPTIONS\"", "\\fB\\-d\\fP", "\\fB\\-i\\fP");
         assertThat(options)
                 .containsPattern("(?m)^-d$")
-                .containsPattern("(?m)^-i=inet_conf$")
+                .containsPattern("(?m)^-i inet_conf$")
                 .contains("/etc/inetd.conf");
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -39,7 +38,6 @@ class CorpusIT {
     }
 
     /** {@code src/test/resources/pending/check}: tcpdchk vs {@code jwrap check}. */
-    @Disabled("jwrap check is not written yet; enable together with it")
     @TestFactory
     Stream<DynamicTest> checkCorpus() {
         return tests("pending/check");

@@ -72,7 +72,10 @@ final class Differential implements AutoCloseable {
         }
         Duration timeout = TcpdOracle.DEFAULT_TIMEOUT;
         ToolRun actual = jwrap.run(run.tool(), dir.root(), args, timeout);
-        return actual.agreesWith(expected) ? null : DifferenceReport.mismatch(run, args, expected, actual);
+        boolean agree = !actual.timedOut()
+                && java.util.Arrays.equals(actual.stdout(), expected.stdout())
+                && run.tool().exitStatusCorresponds(expected.exitStatus(), actual.exitStatus());
+        return agree ? null : DifferenceReport.mismatch(run, args, expected, actual);
     }
 
     @Override

@@ -25,6 +25,18 @@ enum Tool {
         return executable;
     }
 
+    /**
+     * Whether jwrap's exit status is the one it must give where the C tool gave {@code oracle}.
+     * {@code match} keeps tcpdmatch's statuses; {@code check} deliberately refines tcpdchk's: its 0
+     * ("ran") is 0 (clean) or 1 (findings), and its 1 (bad command line) is 2 (unusable input).
+     */
+    boolean exitStatusCorresponds(int oracle, int jwrap) {
+        if (this == MATCH) {
+            return oracle == jwrap;
+        }
+        return oracle == 0 ? jwrap == 0 || jwrap == 1 : oracle == 1 && jwrap == 2;
+    }
+
     static Tool ofSubcommand(String name) {
         for (Tool tool : values()) {
             if (tool.subcommand.equals(name)) {
