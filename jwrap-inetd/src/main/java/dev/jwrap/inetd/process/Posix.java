@@ -58,7 +58,6 @@ final class Posix {
     private final MethodHandle attrSetSigMask;
     private final MethodHandle attrSetSigDefault;
     private final MethodHandle sigEmptySet;
-    private final MethodHandle sigFillSet;
     private final MethodHandle waitpid;
     private final MethodHandle fcntl;
     private final MethodHandle umask;
@@ -102,7 +101,6 @@ final class Posix {
         attrSetSigDefault = bind(linker, lookup, "posix_spawnattr_setsigdefault",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         sigEmptySet = bind(linker, lookup, "sigemptyset", onePointer);
-        sigFillSet = bind(linker, lookup, "sigfillset", onePointer);
         waitpid = bind(linker, lookup, "waitpid",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
         fcntl = bind(linker, lookup, "fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
@@ -197,10 +195,6 @@ final class Posix {
 
     int sigEmptySet(MemorySegment set) {
         return call(sigEmptySet, "sigemptyset", set);
-    }
-
-    int sigFillSet(MemorySegment set) {
-        return call(sigFillSet, "sigfillset", set);
     }
 
     /** {@code waitpid(pid, status, options)}: the pid, 0 when still running, or {@code -errno}. */

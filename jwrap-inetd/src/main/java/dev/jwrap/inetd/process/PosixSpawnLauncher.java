@@ -106,8 +106,9 @@ public final class PosixSpawnLauncher implements ProcessLauncher {
             // start with an empty mask and every disposition at its default.
             MemorySegment empty = Posix.opaque(arena, Posix.SIGSET_SIZE);
             posix.sigEmptySet(empty);
-            MemorySegment all = Posix.opaque(arena, Posix.SIGSET_SIZE);
-            posix.sigFillSet(all);
+            // Every bit set, not sigfillset(): that leaves out glibc's internal signals 32 and 33,
+            // which posix_spawn then sets to SIG_IGN in the child, and ignored survives the exec.
+            MemorySegment all = Posix.opaque(arena, Posix.SIGSET_SIZE).fill((byte) 0xff);
             require(posix.attrSetSigMask(attr, empty), "posix_spawnattr_setsigmask");
             require(posix.attrSetSigDefault(attr, all), "posix_spawnattr_setsigdefault");
             require(posix.attrSetFlags(attr, FLAGS), "posix_spawnattr_setflags");
