@@ -39,6 +39,8 @@ final class Posix {
     static final int O_RDWR = 2;
     static final int O_NONBLOCK = 0x800;
     static final int WNOHANG = 1;
+    static final int SIG_SETMASK = 2;
+    static final int CLOSE_RANGE_CLOEXEC = 4;
     static final int EINTR = 4;
     static final int ECHILD = 10;
 
@@ -64,6 +66,10 @@ final class Posix {
     private final MethodHandle getgrouplist;
     private final MethodHandle strerrordesc;
     private final MethodHandle geteuid;
+    private final MethodHandle dup2;
+    private final MethodHandle closeRange;
+    private final MethodHandle pthreadSigmask;
+    private final MethodHandle execve;
 
     /**
      * Binds the functions.
@@ -108,6 +114,12 @@ final class Posix {
         umask = bind(linker, lookup, "umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         getgrouplist = bind(linker, lookup, "getgrouplist",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        dup2 = bind(linker, lookup, "dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+        closeRange = bind(linker, lookup, "close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                errno);
+        pthreadSigmask = bind(linker, lookup, "pthread_sigmask",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        execve = bind(linker, lookup, "execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), errno);
         geteuid = bind(linker, lookup, "geteuid", FunctionDescriptor.of(JAVA_INT));
         strerrordesc = bind(linker, lookup, "strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
@@ -225,6 +237,48 @@ final class Posix {
             return (int) umask.invokeExact(mask);
         } catch (Throwable t) {
             throw downcallFailed("umask", t);
+        }
+    }
+
+    /** {@code dup2(fd, newFd)}: 0 on success, or {@code -errno}. */
+    int dup2(int fd, int newFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) dup2.invokeExact(state, fd, newFd);
+            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("dup2", t);
+        }
+    }
+
+    /** {@code close_range(first, last, flags)}: 0 on success, or {@code -errno}. */
+    int closeRange(int first, int last, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) closeRange.invokeExact(state, first, last, flags);
+            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("close_range", t);
+        }
+    }
+
+    /** {@code pthread_sigmask(how, set, NULL)} for the calling thread: 0 or the error number. */
+    int pthreadSigmask(int how, MemorySegment set) {
+        try {
+            return (int) pthreadSigmask.invokeExact(how, set, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw downcallFailed("pthread_sigmask", t);
+        }
+    }
+
+    /** {@code execve}: returns only on failure, with {@code errno}. */
+    int execve(MemorySegment path, MemorySegment argv, MemorySegment envp) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int ignored = (int) execve.invokeExact(state, path, argv, envp);
+            return (int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("execve", t);
         }
     }
 

@@ -129,7 +129,7 @@ public final class PosixSpawnLauncher implements ProcessLauncher {
      * A chained child execs the program only after the helpers ran, too late to report failure
      * as inetd does; check up front so the usual case gets the usual log line.
      */
-    private static void checkExecutable(SpawnRequest request) throws SpawnException {
+    static void checkExecutable(SpawnRequest request) throws SpawnException {
         var program = request.program();
         if (!Files.exists(program)) {
             throw new SpawnException("execv " + program + ": No such file or directory", 2);
