@@ -1,0 +1,86 @@
+package dev.jwrap.inetd.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One accepted inetd.conf entry (spec §2.2), after the Debian {@code tcp}/{@code udp} expansion.
+ * Host names are kept as written; resolving them ({@code getaddrinfo} with {@code AI_PASSIVE}) is
+ * the listener's job, because a name may resolve differently at each reload.
+ *
+ * @param line 1-based line of the file on which the entry starts
+ * @param hosts the host list ({@code *} = wildcard), never empty; every element becomes its own socket
+ * @param hostSpec the host part as written (or inherited from a {@code host:} line), for messages
+ *     and for matching entries across reloads
+ * @param service the service field as written: a name or a decimal port
+ * @param port the port, from /etc/services or the number; 0 for tcpmux-dispatched entries
+ * @param socketType stream or dgram
+ * @param protocol the protocol token
+ * @param buffers socket buffer options of the protocol field
+ * @param waitService true for {@code wait} (always false for built-ins)
+ * @param maxPerMinute the invocation limit per 60 s ({@code .max}, or the {@code -R} default)
+ * @param user the user name (not checked at load time, as in inetd)
+ * @param group the group name, if given
+ * @param server the built-in or program
+ * @param tcpmux the TCPMUX name when the service field is {@code tcpmux/NAME} or {@code tcpmux/+NAME}
+ * @param limits jwrap's extra limits from a {@code #jwrap:} comment
+ */
+public record ServiceEntry(
+        int line,
+        List<String> hosts,
+        String hostSpec,
+        String service,
+        int port,
+        SocketType socketType,
+        Protocol protocol,
+        SocketBuffers buffers,
+        boolean waitService,
+        int maxPerMinute,
+        String user,
+        Optional<String> group,
+        Server server,
+        Optional<TcpmuxName> tcpmux,
+        ServiceLimits limits) {
+
+    public ServiceEntry {
+        hosts = List.copyOf(hosts);
+        Objects.requireNonNull(hostSpec, "hostSpec");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(socketType, "socketType");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(buffers, "buffers");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(tcpmux, "tcpmux");
+        Objects.requireNonNull(limits, "limits");
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("an entry needs at least one host (use \"*\")");
+        }
+        if (maxPerMinute < 1) {
+            throw new IllegalArgumentException("maxPerMinute must be at least 1, not " + maxPerMinute);
+        }
+    }
+
+    /** A TCPMUX service name; {@code plus} means jwrap sends {@code +Go} before starting the server. */
+    public record TcpmuxName(String name, boolean plus) {}
+
+    /** Whether a built-in serves this entry. */
+    public boolean isInternal() {
+        return server instanceof Server.Internal;
+    }
+
+    /**
+     * What identifies "the same entry" across reloads and duplicates (spec §2.10, §3.8): service
+     * string, host string and protocol token.
+     */
+    public String key() {
+        return hostSpec + ":" + service + "/" + protocol.token();
+    }
+
+    /** The service as inetd names it in messages: {@code service/proto}. */
+    public String displayName() {
+        return service + "/" + protocol.token();
+    }
+}
