@@ -3,8 +3,10 @@ package dev.jwrap.inetd.config;
 import java.util.OptionalInt;
 
 /**
- * The protocol field split into its token and buffer options: {@code tcp,rcvbuf=16384,sndbuf=64k}
- * (spec §2.6). A size is decimal with an optional {@code k} or {@code m} suffix.
+ * The protocol field split into its token and buffer option: {@code tcp,rcvbuf=16384} or
+ * {@code tcp,sndbuf=64k} (spec §2.6). A size is decimal with an optional {@code k} or {@code m}
+ * suffix. Debian's openbsd-inetd was observed to drop an entry that carries two buffer options
+ * ({@code tcp4,rcvbuf=16384,sndbuf=65536}), so jwrap accepts one only.
  *
  * @param token the protocol word before the first comma
  * @param buffers the buffer sizes
@@ -15,7 +17,7 @@ record ProtocolField(String token, SocketBuffers buffers, String error) {
     static ProtocolField parse(String field, String service) {
         String[] parts = field.split(",", -1);
         String token = parts[0];
-        if (parts.length > 3) {
+        if (parts.length > 2) {
             return new ProtocolField(token, SocketBuffers.DEFAULT, service + ": too many buffer sizes");
         }
         OptionalInt snd = OptionalInt.empty();

@@ -22,23 +22,30 @@ import org.opentest4j.TestAbortedException;
  * the host changes; {@link #close} kills it by PID. Without the binary or the namespace the test is
  * skipped, except under {@code CI=true}, where it fails.
  */
-final class OpenbsdInetd implements AutoCloseable {
+public final class OpenbsdInetd implements AutoCloseable {
 
     static final Path INETD = Path.of("/usr/sbin/inetd");
-    static final List<String> SERVICES = List.of("echo", "discard", "chargen", "daytime", "time");
+    public static final List<String> SERVICES = List.of("echo", "discard", "chargen", "daytime", "time");
 
     private final Process process;
     private final Path log;
     private final Map<String, Integer> ports;
+    private final Path servicesFile;
 
-    private OpenbsdInetd(Process process, Path log, Map<String, Integer> ports) {
+    private OpenbsdInetd(Process process, Path log, Map<String, Integer> ports, Path servicesFile) {
         this.process = process;
         this.log = log;
         this.ports = ports;
+        this.servicesFile = servicesFile;
+    }
+
+    /** The /etc/services copy inetd sees. */
+    public Path servicesFile() {
+        return servicesFile;
     }
 
     /** Fails (CI) or skips (elsewhere) unless openbsd-inetd can run privately here. */
-    static void requireAvailable() {
+    public static void requireAvailable() {
         List<String> problems = new ArrayList<>();
         if (!Files.isExecutable(INETD)) {
             problems.add(INETD + " is missing (apt-get install openbsd-inetd)");
@@ -65,7 +72,7 @@ final class OpenbsdInetd implements AutoCloseable {
      * @param dir scratch directory for the services copy, the config and the log
      * @param config the inetd.conf text
      */
-    static OpenbsdInetd start(Path dir, String config) throws IOException {
+    public static OpenbsdInetd start(Path dir, String config) throws IOException {
         requireAvailable();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String s : SERVICES) {
@@ -89,11 +96,11 @@ final class OpenbsdInetd implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new OpenbsdInetd(p, log, ports);
+        return new OpenbsdInetd(p, log, ports, servicesFile);
     }
 
     /** Waits until every listed TCP address accepts a connection (inetd binds in file order). */
-    void awaitListening(List<InetSocketAddress> tcp) throws IOException {
+    public void awaitListening(List<InetSocketAddress> tcp) throws IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         for (InetSocketAddress a : tcp) {
             while (true) {
@@ -114,11 +121,11 @@ final class OpenbsdInetd implements AutoCloseable {
         }
     }
 
-    int port(String service) {
+    public int port(String service) {
         return ports.get(service);
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

@@ -148,6 +148,8 @@ class InetdConfigParserTest {
                         "inetd.conf:1: error: internal service tcpmux unknown"),
                 Arguments.of("finger stream tcp4 nowait root internal",
                         "inetd.conf:1: error: internal service finger unknown"),
+                Arguments.of("echo stream tcp4,rcvbuf=16384,sndbuf=64k nowait root internal",
+                        "inetd.conf:1: error: echo: too many buffer sizes"),
                 Arguments.of("echo stream tcp4,sndbuf=1,rcvbuf=2,sndbuf=3 nowait root internal",
                         "inetd.conf:1: error: echo: too many buffer sizes"),
                 Arguments.of("echo stream tcp4,bufsize=1 nowait root internal",
@@ -273,8 +275,8 @@ class InetdConfigParserTest {
 
     @Test
     void bufferOptions() {
-        ServiceEntry e = only("echo stream tcp4,rcvbuf=16384,sndbuf=64k nowait root internal\n");
-        assertThat(e.buffers()).isEqualTo(new SocketBuffers(OptionalInt.of(65536), OptionalInt.of(16384)));
+        ServiceEntry e = only("echo stream tcp4,rcvbuf=16384 nowait root internal\n");
+        assertThat(e.buffers()).isEqualTo(new SocketBuffers(OptionalInt.empty(), OptionalInt.of(16384)));
         assertThat(e.protocol()).isEqualTo(Protocol.TCP4);
         assertThat(only("echo stream tcp4,sndbuf=1m nowait root internal\n").buffers().sendBuffer())
                 .hasValue(1 << 20);
