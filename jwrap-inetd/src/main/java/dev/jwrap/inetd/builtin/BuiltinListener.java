@@ -21,7 +21,7 @@ public final class BuiltinListener {
 
     /** Accepts on {@code server} until it is closed; {@code errors} gets unexpected accept failures. */
     public static Thread serveStream(ServerSocketChannel server, StreamBuiltin builtin, Consumer<IOException> errors) {
-        return Thread.ofVirtual().name("builtin-accept-", 0).start(() -> {
+        return Thread.ofVirtual().name("builtin-accept").start(() -> {
             while (server.isOpen()) {
                 try {
                     SocketChannel connection = server.accept();
@@ -37,7 +37,7 @@ public final class BuiltinListener {
 
     /** Receives on {@code channel} until it is closed, answering each request. */
     public static Thread serveDatagram(DatagramChannel channel, DatagramBuiltin builtin, Consumer<IOException> errors) {
-        return Thread.ofVirtual().name("builtin-udp-", 0).start(() -> {
+        return Thread.ofVirtual().name("builtin-udp").start(() -> {
             ByteBuffer buffer = ByteBuffer.allocate(DatagramBuiltin.MAX_DATAGRAM);
             while (channel.isOpen()) {
                 try {

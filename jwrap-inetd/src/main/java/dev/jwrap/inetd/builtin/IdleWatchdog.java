@@ -62,12 +62,16 @@ public final class IdleWatchdog implements AutoCloseable {
             }
         }
 
-        private void check() {
+        private synchronized void check() {
+            if (done) {
+                return; // ended or handed on (TCPMUX) while this check was due: not ours to close
+            }
             long quiet = System.nanoTime() - lastActivity;
             if (quiet < idleNanos) {
                 schedule(idleNanos - quiet);
                 return;
             }
+            done = true;
             try {
                 resource.close();
             } catch (IOException ignored) {

@@ -222,15 +222,14 @@ public final class InetdConfigParser {
                 boolean wait = waitFlag(name) && !(server instanceof Server.Internal);
                 int max = maxField();
                 String[] userGroup = userGroup(fields[3]);
-                ServiceEntry entry = new ServiceEntry(line, hosts, hostSpec, service, port, type.get(),
-                        protocol.get(), proto.buffers(), wait, max, userGroup[0], Optional.ofNullable(userGroup[1]),
-                        server, tcpmux, limits);
-                add(entry);
-                if (protocol.get().isDualStackPair()) {
-                    Protocol clone = protocol.get().ipv6Clone();
-                    add(new ServiceEntry(line, hosts, hostSpec, service, port, type.get(), clone,
-                            proto.buffers(), wait, max, userGroup[0], Optional.ofNullable(userGroup[1]), server,
-                            tcpmux, limits));
+                Optional<String> group = Optional.ofNullable(userGroup[1]);
+                for (String host : hosts) {
+                    add(new ServiceEntry(line, host, service, port, type.get(), protocol.get(), proto.buffers(),
+                            wait, max, userGroup[0], group, server, tcpmux, limits));
+                    if (protocol.get().isDualStackPair()) {
+                        add(new ServiceEntry(line, host, service, port, type.get(), protocol.get().ipv6Clone(),
+                                proto.buffers(), wait, max, userGroup[0], group, server, tcpmux, limits));
+                    }
                 }
             }
 

@@ -1,18 +1,19 @@
 package dev.jwrap.inetd.config;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One accepted inetd.conf entry (spec §2.2), after the Debian {@code tcp}/{@code udp} expansion.
- * Host names are kept as written; resolving them ({@code getaddrinfo} with {@code AI_PASSIVE}) is
- * the listener's job, because a name may resolve differently at each reload.
+ * One accepted inetd.conf entry (spec §2.2) for one host element and one protocol: a line with a
+ * host list {@code a,b:svc} gives one entry per element (as openbsd-inetd does: each is added,
+ * replaced on duplicates and reported separately), and a plain {@code tcp}/{@code udp} line gives an
+ * IPv4 and an IPv6 entry (Debian). The host is kept as written; resolving it ({@code getaddrinfo}
+ * with {@code AI_PASSIVE}, every address its own socket) is the listener's job, because a name may
+ * resolve differently at each reload.
  *
  * @param line 1-based line of the file on which the entry starts
- * @param hosts the host list ({@code *} = wildcard), never empty; every element becomes its own socket
- * @param hostSpec the host part as written (or inherited from a {@code host:} line), for messages
- *     and for matching entries across reloads
+ * @param host one element of the host list as written (or inherited from a {@code host:} line),
+ *     brackets removed; {@code *} is the wildcard address
  * @param service the service field as written: a name or a decimal port
  * @param port the port, from /etc/services or the number; 0 for tcpmux-dispatched entries
  * @param socketType stream or dgram
@@ -28,8 +29,7 @@ import java.util.Optional;
  */
 public record ServiceEntry(
         int line,
-        List<String> hosts,
-        String hostSpec,
+        String host,
         String service,
         int port,
         SocketType socketType,
@@ -44,8 +44,7 @@ public record ServiceEntry(
         ServiceLimits limits) {
 
     public ServiceEntry {
-        hosts = List.copyOf(hosts);
-        Objects.requireNonNull(hostSpec, "hostSpec");
+        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(socketType, "socketType");
         Objects.requireNonNull(protocol, "protocol");
@@ -55,8 +54,8 @@ public record ServiceEntry(
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tcpmux, "tcpmux");
         Objects.requireNonNull(limits, "limits");
-        if (hosts.isEmpty()) {
-            throw new IllegalArgumentException("an entry needs at least one host (use \"*\")");
+        if (host.isEmpty() || host.contains(",")) {
+            throw new IllegalArgumentException("host must be one non-empty element, not \"" + host + "\"");
         }
         if (maxPerMinute < 1) {
             throw new IllegalArgumentException("maxPerMinute must be at least 1, not " + maxPerMinute);
@@ -72,11 +71,11 @@ public record ServiceEntry(
     }
 
     /**
-     * What identifies "the same entry" across reloads and duplicates (spec §2.10, §3.8): service
-     * string, host string and protocol token.
+     * What identifies "the same entry" across reloads and duplicates (spec §2.10, §3.8): host
+     * element, service string and protocol token.
      */
     public String key() {
-        return hostSpec + ":" + service + "/" + protocol.token();
+        return host + ":" + service + "/" + protocol.token();
     }
 
     /** The service as inetd names it in messages: {@code service/proto}. */

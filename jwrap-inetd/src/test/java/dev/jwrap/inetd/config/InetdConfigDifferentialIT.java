@@ -60,6 +60,7 @@ class InetdConfigDifferentialIT {
                 27301 stream tcp4 nowait root /bin/true
                 27301 stream tcp4 nowait.9 daemon /bin/false
                 127.0.0.1,127.0.0.2:27309 dgram udp4 wait root /bin/cat
+                127.0.0.2:27309 dgram udp4 wait.4 nobody /bin/true
                 27310 stream tcp4,rcvbuf=16384,sndbuf=65536 nowait root /bin/cat
                 27311 stream tcp4,sndbuf=64k nowait root /bin/cat
                 27312 stream tcp4,foo=1 nowait root /bin/cat
@@ -91,12 +92,10 @@ class InetdConfigDifferentialIT {
                     .parse("inetd.conf", corpus.getBytes(StandardCharsets.ISO_8859_1));
             Map<String, String> mine = new LinkedHashMap<>();
             for (ServiceEntry e : ours.entries()) {
-                for (String host : e.hosts()) {
-                    String server = e.server() instanceof Server.Program p ? p.path() : "internal";
-                    mine.put(host + " " + e.service() + " " + e.protocol().token(),
-                            (e.waitService() ? 1 : 0) + " " + e.maxPerMinute() + " " + e.user() + " "
-                                    + e.group().orElse("(default)") + " " + server);
-                }
+                String server = e.server() instanceof Server.Program p ? p.path() : "internal";
+                mine.put(e.host() + " " + e.service() + " " + e.protocol().token(),
+                        (e.waitService() ? 1 : 0) + " " + e.maxPerMinute() + " " + e.user() + " "
+                                + e.group().orElse("(default)") + " " + server);
             }
             List<String> unknown = ours.diagnostics().stream()
                     .map(Diagnostic::message)

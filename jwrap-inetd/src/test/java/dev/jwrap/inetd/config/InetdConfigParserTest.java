@@ -54,7 +54,7 @@ class InetdConfigParserTest {
     void internalEcho_allFields() {
         ServiceEntry e = only("echo stream tcp4 nowait root internal\n");
         assertThat(e.line()).isEqualTo(1);
-        assertThat(e.hosts()).containsExactly("*");
+        assertThat(e.host()).isEqualTo("*");
         assertThat(e.port()).isEqualTo(7);
         assertThat(e.socketType()).isEqualTo(SocketType.STREAM);
         assertThat(e.protocol()).isEqualTo(Protocol.TCP4);
@@ -107,7 +107,7 @@ class InetdConfigParserTest {
         }
         assertThat(config.diagnostics()).isEmpty();
         ServiceEntry e = config.entries().get(0);
-        assertThat(e.hostSpec()).isEqualTo(hostSpec);
+        assertThat(e.host()).isEqualTo(hostSpec);
         assertThat(e.service()).isEqualTo(service);
         assertThat(e.port()).isEqualTo(port);
         assertThat(e.protocol().token()).isEqualTo(proto);
@@ -224,7 +224,7 @@ class InetdConfigParserTest {
     void continuation_afterHostLine_makesItAnEntry_andKeepsDefaultHost() {
         InetdConfig config = parse("127.0.0.1:\n  daytime stream tcp4 nowait root internal\n"
                 + "17150 stream tcp4 nowait root /bin/cat\n");
-        assertThat(config.entries()).extracting(ServiceEntry::hostSpec).containsExactly("127.0.0.1", "*");
+        assertThat(config.entries()).extracting(ServiceEntry::host).containsExactly("127.0.0.1", "*");
     }
 
     @Test
@@ -234,12 +234,12 @@ class InetdConfigParserTest {
                 + "*:\ndaytime stream tcp4 nowait root internal\n"
                 + "[::1]:\nchargen stream tcp6 nowait root internal\n");
         assertThat(config.diagnostics()).isEmpty();
-        assertThat(config.entries()).extracting(ServiceEntry::service, ServiceEntry::hostSpec).containsExactly(
+        assertThat(config.entries()).extracting(ServiceEntry::service, ServiceEntry::host).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("echo", "127.0.0.1"),
-                org.assertj.core.groups.Tuple.tuple("time", "::1,127.0.0.2"),
+                org.assertj.core.groups.Tuple.tuple("time", "::1"),
+                org.assertj.core.groups.Tuple.tuple("time", "127.0.0.2"),
                 org.assertj.core.groups.Tuple.tuple("daytime", "*"),
                 org.assertj.core.groups.Tuple.tuple("chargen", "::1"));
-        assertThat(config.entries().get(1).hosts()).containsExactly("::1", "127.0.0.2");
     }
 
     @Test
@@ -271,6 +271,16 @@ class InetdConfigParserTest {
         assertThat(config.entries()).extracting(ServiceEntry::service).containsExactly("17100", "echo");
         assertThat(config.entries().get(0).user()).isEqualTo("nobody");
         assertThat(config.entries().get(0).line()).isEqualTo(3);
+    }
+
+    @Test
+    void hostList_givesOneEntryPerElement_andDuplicatesReplacePerElement() {
+        InetdConfig config = parse("127.0.0.1,,127.0.0.2:17309 dgram udp4 wait root /bin/cat\n"
+                + "127.0.0.2:17309 dgram udp4 wait.4 nobody /bin/true\n");
+        assertThat(config.diagnostics()).isEmpty();
+        assertThat(config.entries()).extracting(ServiceEntry::host, ServiceEntry::user).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("127.0.0.1", "root"),
+                org.assertj.core.groups.Tuple.tuple("127.0.0.2", "nobody"));
     }
 
     @Test
