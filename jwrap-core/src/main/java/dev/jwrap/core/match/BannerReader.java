@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -23,12 +24,13 @@ final class BannerReader {
 
     /** The bytes to send, or null when there is no banner. */
     static byte[] read(String directory, AccessRequest request) {
-        Path file = Path.of(directory, request.daemon());
         byte[] data;
         try {
+            // inside the try: a daemon name with a NUL is no valid path (InvalidPathException)
+            Path file = Path.of(directory, request.daemon());
             data = Files.isRegularFile(file) || !Files.isDirectory(file) ? Files.readAllBytes(file) : new byte[0];
         } catch (IOException | RuntimeException e) {
-            if (!Files.exists(Path.of(directory))) {
+            if (!exists(directory)) {
                 request.diagnostics().report(Diagnostic.warning(directory + ": No such file or directory"));
             }
             return null;
@@ -59,5 +61,13 @@ final class BannerReader {
             out.writeBytes(PercentExpander.expand(chunk, request, PercentExpander.MAX_BANNER_LENGTH).getBytes(StandardCharsets.ISO_8859_1));
         }
         return out.toByteArray();
+    }
+
+    private static boolean exists(String directory) {
+        try {
+            return Files.exists(Path.of(directory));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.jwrap.core.match.InetLiterals;
 import dev.jwrap.core.syntax.Ascii;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.Set;
  * — never fewer — so that only those are evaluated, in file order, by the exact matcher. Rules
  * are keyed by the patterns before the first {@code EXCEPT} of their lists (one of them must
  * match): plain daemon names; exact addresses, address prefixes and suffixes, IPv4 and IPv6
- * networks; exact host names, name prefixes and suffixes. Rules with any other pattern
+ * networks; exact host names, name prefixes and suffixes, and {@code LOCAL} (a known host name
+ * without a dot). Rules with any other pattern
  * (wildcards, netgroups, {@code /file}, {@code KNOWN}, ...) are always evaluated.
  *
  * <p>Name keys need the client's host name, which may not be looked up yet; until it is, every
@@ -26,35 +29,40 @@ import java.util.Set;
 public final class TableIndex {
 
     private final Table table;
-    private final Set<String>[] daemonKeys;
-    private final Map<String, int[]> addrExact;
-    private final Map<String, int[]> addrPrefix;
-    private final Map<String, int[]> addrSuffix;
-    private final Map<String, int[]> nameExact;
-    private final Map<String, int[]> namePrefix;
-    private final Map<String, int[]> nameSuffix;
-    private final Map<Long, int[]>[] v4Nets;
+    private final DaemonFilter daemons;
+    private final StringKeys addrExact;
+    private final StringKeys addrPrefix;
+    private final StringKeys addrSuffix;
+    private final StringKeys nameExact;
+    private final StringKeys namePrefix;
+    private final StringKeys nameSuffix;
+    private final LongKeys[] v4Nets;
     private final int[] v4Lengths;
     private final Map<ByteBuffer, int[]>[] v6Nets;
     private final int[] v6Lengths;
     private final int[] always;
     private final int[] nameSensitive;
+    private final int[] localNames;
 
     private TableIndex(Builder b) {
         this.table = b.table;
-        this.daemonKeys = b.daemonKeys;
-        this.addrExact = freeze(b.addrExact);
-        this.addrPrefix = freeze(b.addrPrefix);
-        this.addrSuffix = freeze(b.addrSuffix);
-        this.nameExact = freeze(b.nameExact);
-        this.namePrefix = freeze(b.namePrefix);
-        this.nameSuffix = freeze(b.nameSuffix);
-        this.v4Nets = freezeAll(b.v4Nets);
-        this.v4Lengths = usedLengths(b.v4Nets);
+        this.daemons = new DaemonFilter(b.daemonKeys);
+        this.addrExact = new StringKeys(b.addrExact);
+        this.addrPrefix = new StringKeys(b.addrPrefix);
+        this.addrSuffix = new StringKeys(b.addrSuffix);
+        this.nameExact = new StringKeys(b.nameExact);
+        this.namePrefix = new StringKeys(b.namePrefix);
+        this.nameSuffix = new StringKeys(b.nameSuffix);
+        this.v4Nets = new LongKeys[b.v4Nets.length];
+        for (int i = 0; i < b.v4Nets.length; i++) {
+            this.v4Nets[i] = b.v4Nets[i] == null ? null : new LongKeys(b.v4Nets[i]);
+        }
+        this.v4Lengths = usedLengths(this.v4Nets);
         this.v6Nets = freezeAll(b.v6Nets);
         this.v6Lengths = usedLengths(b.v6Nets);
         this.always = b.always.sortedDistinct();
         this.nameSensitive = b.nameSensitive.sortedDistinct();
+        this.localNames = b.localNames.sortedDistinct();
     }
 
     /** Builds the index of {@code table}. */
@@ -75,9 +83,8 @@ public final class TableIndex {
         return new Cursor(this, Ascii.lower(StringPattern.unmap(daemon)), client);
     }
 
-    boolean daemonMayMatch(int rule, String daemonKey) {
-        Set<String> keys = daemonKeys[rule];
-        return keys == null || keys.contains(daemonKey);
+    boolean daemonMayMatch(int rule, int daemonId) {
+        return daemons.mayMatch(rule, daemonId);
     }
 
     int[] addressCandidates(String address) {
@@ -110,22 +117,33 @@ public final class TableIndex {
     int[] nameCandidates(String name) {
         IntList out = new IntList();
         lookupString(Ascii.lower(StringPattern.unmap(name)), nameExact, namePrefix, nameSuffix, out);
+        if (localNames.length > 0 && isLocalName(name)) {
+            out.addAll(localNames);
+        }
         return out.sortedDistinct();
+    }
+
+    /** What {@link HostPattern.Local} accepts: a known name without a dot. */
+    private static boolean isLocalName(String name) {
+        return name.indexOf('.') < 0 && HostEndpoint.isKnownName(name);
     }
 
     int[] nameSensitive() {
         return nameSensitive;
     }
 
-    private static void lookupString(String s, Map<String, int[]> exact, Map<String, int[]> prefix,
-            Map<String, int[]> suffix, IntList out) {
-        add(out, exact.get(s));
+    private static void lookupString(String s, StringKeys exact, StringKeys prefix, StringKeys suffix, IntList out) {
+        if (exact.hasLength(s.length())) {
+            add(out, exact.get(s));
+        }
         if (prefix.isEmpty() && suffix.isEmpty()) {
             return;
         }
         for (int i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
-            add(out, prefix.get(s.substring(0, i + 1)));
-            if (i > 0) {
+            if (prefix.hasLength(i + 1)) {
+                add(out, prefix.get(s.substring(0, i + 1)));
+            }
+            if (i > 0 && suffix.hasLength(s.length() - i)) {
                 add(out, suffix.get(s.substring(i)));
             }
         }
@@ -161,6 +179,142 @@ public final class TableIndex {
         return out;
     }
 
+    /**
+     * Per rule, the plain daemon names of its daemon list, one of which the request's daemon must
+     * be (or "any" when the list has another kind of pattern). Names are numbered; with up to 63
+     * of them each rule's names are one bit mask in a flat array, so the filter costs one array
+     * read per candidate instead of a walk through a per-rule hash set.
+     */
+    private static final class DaemonFilter {
+        private static final long OTHER = 1L << 63;
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final long[] masks;
+        private final int[][] lists;
+
+        DaemonFilter(Set<String>[] keys) {
+            for (Set<String> k : keys) {
+                if (k != null) {
+                    k.forEach(name -> ids.putIfAbsent(name, ids.size()));
+                }
+            }
+            if (ids.size() < 64) {
+                masks = new long[keys.length];
+                lists = null;
+                for (int r = 0; r < keys.length; r++) {
+                    long m = keys[r] == null ? -1L : 0L;
+                    if (keys[r] != null) {
+                        for (String name : keys[r]) {
+                            m |= 1L << ids.get(name);
+                        }
+                    }
+                    masks[r] = m;
+                }
+            } else {
+                masks = null;
+                lists = new int[keys.length][];
+                for (int r = 0; r < keys.length; r++) {
+                    lists[r] = keys[r] == null ? null : keys[r].stream().mapToInt(ids::get).sorted().toArray();
+                }
+            }
+        }
+
+        /** The number of a (lower-case) daemon name, or -1 when no rule names it. */
+        int id(String daemonKey) {
+            Integer id = ids.get(daemonKey);
+            return id == null ? -1 : id;
+        }
+
+        boolean mayMatch(int rule, int id) {
+            if (masks != null) {
+                return (masks[rule] & (id < 0 ? OTHER : 1L << id)) != 0;
+            }
+            int[] names = lists[rule];
+            return names == null || (id >= 0 && Arrays.binarySearch(names, id) >= 0);
+        }
+    }
+
+    /**
+     * String keys and the set of their lengths: a lookup of a prefix or suffix whose length no
+     * key has is skipped without building the substring or touching the hash table (at 100,000
+     * rules the tables no longer fit the CPU caches, and every avoided probe is a cache miss saved).
+     */
+    private static final class StringKeys {
+        private final Map<String, int[]> map;
+        private final BitSet lengths = new BitSet();
+
+        StringKeys(Map<String, IntList> keys) {
+            this.map = freeze(keys);
+            keys.keySet().forEach(k -> lengths.set(k.length()));
+        }
+
+        boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        boolean hasLength(int length) {
+            return lengths.get(length);
+        }
+
+        int[] get(String key) {
+            return map.get(key);
+        }
+    }
+
+    /**
+     * An open-addressing map from IPv4 networks to rule lists: no boxing of the probe key and no
+     * node objects, so a probe touches two arrays instead of a bucket, a node and a Long.
+     */
+    private static final class LongKeys {
+        private final long[] keys;
+        private final int[][] values;
+        private final int mask;
+        private final int size;
+
+        LongKeys(Map<Long, IntList> m) {
+            int capacity = Integer.highestOneBit(Math.max(4, m.size()) * 2 - 1) << 1;
+            this.keys = new long[capacity];
+            this.values = new int[capacity][];
+            this.mask = capacity - 1;
+            this.size = m.size();
+            m.forEach((k, v) -> {
+                int i = slot(k);
+                while (values[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
+                values[i] = v.sortedDistinct();
+            });
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 32) & mask;
+        }
+
+        int[] get(long key) {
+            for (int i = slot(key); values[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+    }
+
+    private static int[] usedLengths(LongKeys[] ms) {
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < ms.length; i++) {
+            if (ms[i] != null && !ms[i].isEmpty()) {
+                used.add(i);
+            }
+        }
+        return used.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static int[] usedLengths(Map<?, ?>[] ms) {
         List<Integer> used = new ArrayList<>();
         for (int i = 0; i < ms.length; i++) {
@@ -187,6 +341,7 @@ public final class TableIndex {
         final Map<ByteBuffer, IntList>[] v6Nets = new Map[129];
         final IntList always = new IntList();
         final IntList nameSensitive = new IntList();
+        final IntList localNames = new IntList();
 
         @SuppressWarnings("unchecked")
         Builder(Table table) {
@@ -219,6 +374,11 @@ public final class TableIndex {
                         }
                     }
                     case HostPattern.Masked m -> addNet(m.mask(), r);
+                    case HostPattern.Local l -> {
+                        // a name key like any other: LOCAL can only match a known, dotless name
+                        nameKeyed = true;
+                        localNames.add(r);
+                    }
                     default -> unindexable = true;
                 }
             }
@@ -272,7 +432,7 @@ public final class TableIndex {
      */
     public static final class Cursor {
         private final TableIndex index;
-        private final String daemonKey;
+        private final int daemonId;
         private final HostEndpoint client;
         private final int[] byAddress;
         private int[] byName;
@@ -283,7 +443,7 @@ public final class TableIndex {
 
         Cursor(TableIndex index, String daemonKey, HostEndpoint client) {
             this.index = index;
-            this.daemonKey = daemonKey;
+            this.daemonId = index.daemons.id(daemonKey);
             this.client = client;
             this.byAddress = index.addressCandidates(client.address());
             if (client.nameKnown()) {
@@ -321,7 +481,7 @@ public final class TableIndex {
                     n++;
                 }
                 last = r;
-                if (index.daemonMayMatch(r, daemonKey)) {
+                if (index.daemonMayMatch(r, daemonId)) {
                     return index.table.rules().get(r);
                 }
             }
