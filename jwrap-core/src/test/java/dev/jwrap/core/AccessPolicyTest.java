@@ -122,6 +122,18 @@ class AccessPolicyTest {
     }
 
     @Test
+    void serverNameIsLookedUpByDaemonAtHostEvenWhenTheClientListFails() {
+        // libwrap evaluates sshd@name (a server name lookup) before it sees the client fail;
+        // the index must not skip that rule while the server name is still unknown
+        StaticHostResolver dns = new StaticHostResolver().host("192.0.2.1", "server.example.test");
+        AccessPolicy p = Tables.policy(dir, "sshd@server.example.test: 10.9.9.9\n", "");
+        AccessRequest r = socketRequest(dns, "sshd");
+        assertThat(p.decide(r).verdict()).isEqualTo(Verdict.GRANTED);
+        assertThat(r.server().nameIfKnown()).isEqualTo("server.example.test");
+        assertThat(r.server().hostInfo()).isEqualTo("server.example.test");
+    }
+
+    @Test
     void paranoidWhenForwardLookupDisagrees() {
         StaticHostResolver dns = new StaticHostResolver()
                 .host("192.0.2.8", "real.example.test")
