@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code jwrap} command. {@link #run} is the one way in, for {@code main} and for
@@ -28,13 +31,16 @@ public final class Jwrap implements Runnable {
 
     private final CliContext context;
 
+    @Spec
+    private CommandSpec spec;
+
     Jwrap(CliContext context) {
         this.context = context;
     }
 
     @Override
     public void run() {
-        context.err().print(new CommandLine(this).getUsageMessage());
+        context.err().print(spec.commandLine().getUsageMessage());
     }
 
     /**
@@ -49,10 +55,22 @@ public final class Jwrap implements Runnable {
 
     /** Runs {@code jwrap args...} with the given lookup services. */
     public static int run(Path cwd, PrintStream out, PrintStream err, Supplier<LookupServices> services, String... args) {
-        CliContext context = new CliContext(cwd, out, err, memoize(services));
+        return commandLine(new CliContext(cwd, out, err, memoize(services))).execute(args);
+    }
+
+    /**
+     * The whole command tree, wired to the context's streams. The build generates the man pages and
+     * the completion script from it as well, so a subcommand registered here is documented and
+     * completed without further work.
+     */
+    static CommandLine commandLine(CliContext context) {
+        PrintStream err = context.err();
         CommandLine cmd = new CommandLine(new Jwrap(context));
         cmd.addSubcommand("match", new MatchCommand(context));
-        cmd.setOut(new PrintWriter(out, true));
+        cmd.addSubcommand("check", new CheckCommand(context));
+        // new subcommands go above: completion lists every command after it in the help
+        cmd.addSubcommand("completion", completionCommand());
+        cmd.setOut(new PrintWriter(context.out(), true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setParameterExceptionHandler((ex, argv) -> {
             CommandLine failed = ex.getCommandLine();
@@ -60,7 +78,29 @@ public final class Jwrap implements Runnable {
             failed.usage(err);
             return failed.getCommand() instanceof MatchCommand ? USAGE_MATCH : USAGE;
         });
-        return cmd.execute(args);
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            // an unexpected failure is a bug, but the user still gets one clear line, not a trace
+            err.println("jwrap " + failed.getCommandName() + ": " + describe(ex));
+            return USAGE;
+        });
+        // getopt accepts a flag given twice (-d -d); so do we
+        cmd.setOverwrittenOptionsAllowed(true);
+        return cmd;
+    }
+
+    /**
+     * picocli's completion script generator, under our name. It computes the script from the tree
+     * when it runs, so the script covers every subcommand registered here.
+     */
+    private static CommandLine completionCommand() {
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().name("completion").versionProvider(new VersionProvider());
+        return completion;
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        return message == null ? ex.getClass().getSimpleName() : message;
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {

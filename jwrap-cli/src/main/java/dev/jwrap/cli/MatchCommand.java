@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jwrap match}: tcpdmatch(8) with the same flags, output and exit status. */
 @Command(
+        separator = " ",
         name = "match",
         description = {
             "Predict how the access tables answer a request, like tcpdmatch(8).",
@@ -18,7 +19,13 @@ import picocli.CommandLine.Parameters;
             "Diagnostics that Debian's tcpdmatch sends to syslog are written to standard error."
         },
         mixinStandardHelpOptions = true,
-        sortOptions = false)
+        sortOptions = false,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:An answer was printed: access granted, denied or delegated alike, as tcpdmatch(8) does.",
+            "1:Bad arguments, a host that cannot be found, or an inet_conf that cannot be read.",
+            "2:An internal error (reported on one line)."
+        })
 final class MatchCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -49,7 +56,8 @@ final class MatchCommand implements Callable<Integer> {
     public Integer call() {
         DiagnosticListener toStderr = d -> context.err().println(d.toSyslogText());
         TcpdMatch.Result result = new TcpdMatch(context.services(), toStderr)
-                .run(new TcpdMatch.Invocation(currentDirectory, inetConf, Cli.bytesOf(daemon), Cli.bytesOf(client), context.cwd()));
+                .run(new TcpdMatch.Invocation(
+                        currentDirectory, inetConf, Cli.bytesOf(daemon), Cli.bytesOf(client), context.cwd(), explain));
         if (result.error() != null) {
             context.err().println(result.error());
         }
@@ -59,12 +67,15 @@ final class MatchCommand implements Callable<Integer> {
             context.out().writeBytes(result.banners());
             context.out().write(result.text().getBytes(StandardCharsets.ISO_8859_1), 0, result.text().length());
         }
-        if (explain) {
+        if (explain && !json) {
             for (TcpdMatch.Block block : result.blocks()) {
+                context.out().println();
+                block.explanation().forEach(line -> context.out().println("explain:  " + line));
                 Decision d = block.decision();
                 if (d != null) {
-                    context.err().println("explain: decided by " + d.deciding().map(Object::toString).orElse("no rule")
-                            + " -> " + d.verdict().word());
+                    context.out().println("explain:  decided by "
+                            + d.deciding().map(r -> r.file() + " line " + r.line()).orElse("no rule (default)")
+                            + (d.error() == null ? "" : " (option error: " + d.error() + ")"));
                 }
             }
         }

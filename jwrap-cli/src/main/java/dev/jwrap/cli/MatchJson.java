@@ -43,6 +43,9 @@ final class MatchJson {
             } else {
                 b.put("error", "expansion too long");
             }
+            if (!block.explanation().isEmpty()) {
+                b.put("explanation", block.explanation());
+            }
             blocks.add(b);
         }
         root.put("blocks", blocks);

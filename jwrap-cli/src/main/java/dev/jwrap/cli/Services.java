@@ -1,43 +1,17 @@
 package dev.jwrap.cli;
 
 import dev.jwrap.core.LookupServices;
-import dev.jwrap.core.resolve.HostResolver;
-import dev.jwrap.core.resolve.IdentClient;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.List;
-import java.util.Optional;
+import dev.jwrap.core.resolve.Rfc1413IdentClient;
+import dev.jwrap.core.resolve.SystemHostResolver;
+import dev.jwrap.core.resolve.SystemUserDatabase;
 
-/** Creates the lookup services the commands use. */
+/** Creates the lookup services the commands use: the composition root's one place for them. */
 final class Services {
 
     private Services() {}
 
-    /** The system's resolver, ident client and user database. */
+    /** glibc's resolver (bounded by timeouts), RFC 1413 ident, and the system user database. */
     static LookupServices system() {
-        // TODO(resolve): switch to the FFM SystemHostResolver / SystemUserDatabase when they land
-        HostResolver jdk = new HostResolver() {
-            @Override
-            public Optional<String> reverse(InetAddress address) {
-                String n = address.getCanonicalHostName();
-                return n.equals(address.getHostAddress()) ? Optional.empty() : Optional.of(n);
-            }
-
-            @Override
-            public Optional<ForwardLookup> forward(String host, Family family) {
-                try {
-                    return Optional.of(new ForwardLookup(host, List.of(InetAddress.getAllByName(host))));
-                } catch (UnknownHostException e) {
-                    return Optional.empty();
-                }
-            }
-
-            @Override
-            public boolean inNetgroup(String group, String host) {
-                return false;
-            }
-        };
-        return new LookupServices(jdk, IdentClient.NONE, LookupServices.OFFLINE.users());
+        return new LookupServices(new SystemHostResolver(), new Rfc1413IdentClient(), new SystemUserDatabase());
     }
-
 }

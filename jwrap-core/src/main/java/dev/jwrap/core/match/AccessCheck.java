@@ -74,7 +74,7 @@ public final class AccessCheck {
 
     private Scan scan(TableIndex index) {
         if (useIndex) {
-            TableIndex.Cursor cursor = index.cursor(request.daemon(), request.client());
+            TableIndex.Cursor cursor = index.cursor(request.daemon(), request.client(), request.server());
             for (Rule rule = cursor.next(); rule != null; rule = cursor.next()) {
                 Scan s = tryRule(rule);
                 if (s != null) {

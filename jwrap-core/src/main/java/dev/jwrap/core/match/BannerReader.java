@@ -58,7 +58,7 @@ final class BannerReader {
             if (newline >= 0) {
                 chunk = chunk.substring(0, newline) + "\r\n";
             }
-            out.writeBytes(PercentExpander.expand(chunk, request).getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(PercentExpander.expand(chunk, request, PercentExpander.MAX_BANNER_LENGTH).getBytes(StandardCharsets.ISO_8859_1));
         }
         return out.toByteArray();
     }

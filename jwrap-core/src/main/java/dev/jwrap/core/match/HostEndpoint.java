@@ -4,6 +4,7 @@ import dev.jwrap.core.syntax.Ascii;
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.core.diag.DiagnosticListener;
 import dev.jwrap.core.internal.AddressText;
+import dev.jwrap.core.internal.MappedAddresses;
 import dev.jwrap.core.resolve.HostResolver;
 import dev.jwrap.core.resolve.HostResolver.Family;
 import dev.jwrap.core.resolve.HostResolver.ForwardLookup;
@@ -158,12 +159,13 @@ public final class HostEndpoint {
 
     /** The double reverse/forward check of libwrap's socket code (hosts_access(5), "PARANOID"). */
     static String verifiedName(InetAddress original, HostResolver resolver, DiagnosticListener diagnostics) {
-        InetAddress address = unmapped(original);
+        InetAddress address = MappedAddresses.unmapped(original);
         Optional<String> reverse = resolver.reverse(address);
         if (reverse.isEmpty()) {
             return UNKNOWN;
         }
-        String rev = reverse.get();
+        // libwrap keeps the reverse answer in its 128-byte buffer and verifies what is left
+        String rev = truncate(reverse.get());
         if (looksNumeric(rev)) {
             diagnostics.report(
                     Diagnostic.warning("host name/name mismatch: reverse lookup results in non-FQDN " + rev));
@@ -201,25 +203,6 @@ public final class HostEndpoint {
         return true;
     }
 
-    /** IPv4-mapped IPv6 addresses are looked up as IPv4, as libwrap does. */
-    static InetAddress unmapped(InetAddress address) {
-        if (address instanceof Inet6Address) {
-            byte[] b = address.getAddress();
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped) {
-                try {
-                    return InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16));
-                } catch (UnknownHostException e) {
-                    throw new AssertionError("four bytes are always an address", e);
-                }
-            }
-        }
-        return address;
-    }
 
     /** Whether a reverse-lookup answer is itself a numeric address (an IPv4 or IPv6 literal). */
     static boolean looksNumeric(String s) {

@@ -202,10 +202,48 @@ public final class InetLiterals {
         return o == 16 ? out : null;
     }
 
-    /** {@link #parseV6} after removing a {@code %scope} suffix (getaddrinfo accepts one). */
+    /**
+     * A numeric IPv6 address as glibc's {@code getaddrinfo(AI_NUMERICHOST)} reads it: an optional
+     * {@code %scope} is an interface name (only for link-local and multicast link- or node-local
+     * addresses, and the interface must exist) or a decimal number; the scope itself is then
+     * ignored, as libwrap's comparisons ignore it. Null when not an address.
+     */
     public static byte[] parseV6IgnoringScope(String s) {
         int pct = s.indexOf('%');
-        return parseV6(pct < 0 ? s : s.substring(0, pct));
+        if (pct < 0) {
+            return parseV6(s);
+        }
+        byte[] address = parseV6(s.substring(0, pct));
+        if (address == null) {
+            return null;
+        }
+        String scope = s.substring(pct + 1);
+        return scopeAccepted(address, scope) ? address : null;
+    }
+
+    private static boolean scopeAccepted(byte[] a, String scope) {
+        boolean linkScoped = ((a[0] & 0xff) == 0xfe && (a[1] & 0xc0) == 0x80)
+                || ((a[0] & 0xff) == 0xff && ((a[1] & 0x0f) == 0x01 || (a[1] & 0x0f) == 0x02));
+        if (linkScoped && !scope.isEmpty() && interfaceExists(scope)) {
+            return true;
+        }
+        if (scope.isEmpty() || scope.length() > 10 || !isDigit(scope.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < scope.length(); i++) {
+            if (!isDigit(scope.charAt(i))) {
+                return false;
+            }
+        }
+        return Long.parseLong(scope) <= 0xffffffffL;
+    }
+
+    private static boolean interfaceExists(String name) {
+        try {
+            return java.net.NetworkInterface.getByName(name) != null;
+        } catch (java.net.SocketException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** inet_pton(AF_INET): exactly four decimal parts 0-255, no leading zeros. */

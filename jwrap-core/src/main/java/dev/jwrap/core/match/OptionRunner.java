@@ -63,6 +63,9 @@ final class OptionRunner {
 
     private End runOne(OptionStep step, Rule rule) {
         if (step instanceof OptionStep.Failure f) {
+            if (f.valueRejected()) {
+                log(f.keyword(), f.value()); // libwrap logs an option before its function checks the value
+            }
             return fail(rule, f.message());
         }
         String value = switch (step) {
@@ -100,7 +103,12 @@ final class OptionRunner {
                 while (sep < value.length() && " \t\r\n".indexOf(value.charAt(sep)) < 0) {
                     sep++;
                 }
-                effects.setenv(value.substring(0, sep), Fields.chop(value.substring(sep)));
+                String name = value.substring(0, sep);
+                if (name.isEmpty() || name.indexOf('=') >= 0) {
+                    // setenv(3) refuses such names (EINVAL); libwrap reports every failure this way
+                    yield fail(rule, "memory allocation failure");
+                }
+                effects.setenv(name, Fields.chop(value.substring(sep)));
                 yield End.CONTINUE;
             }
             case OptionStep.Banners b -> {

@@ -11,13 +11,21 @@ import dev.jwrap.core.diag.Diagnostic;
  */
 public final class PercentExpander {
 
-    /** Largest expansion libwrap's 8191-byte buffer holds. */
+    /** Largest expansion libwrap's 8191-byte buffer holds (option values). */
     public static final int MAX_LENGTH = 8190;
+
+    /** Largest banner line expansion: libwrap expands banners into a buffer twice as large. */
+    public static final int MAX_BANNER_LENGTH = 16382;
 
     private PercentExpander() {}
 
     /** Expands {@code template} for {@code request}. */
     public static String expand(String template, AccessRequest request) {
+        return expand(template, request, MAX_LENGTH);
+    }
+
+    /** Expands {@code template}, failing when the result exceeds {@code maxLength} characters. */
+    public static String expand(String template, AccessRequest request, int maxLength) {
         StringBuilder out = new StringBuilder(template.length() + 32);
         int i = 0;
         int n = template.length();
@@ -31,7 +39,7 @@ public final class PercentExpander {
                 out.append(c);
                 i++;
             }
-            if (out.length() > MAX_LENGTH) {
+            if (out.length() > maxLength) {
                 String head = out.length() > 30 ? out.substring(0, 30) : out.toString();
                 throw new ExpansionTooLongException("percent_x: expansion too long: " + head + "...");
             }

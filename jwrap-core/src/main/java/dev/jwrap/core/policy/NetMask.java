@@ -40,11 +40,14 @@ public record NetMask(String text, long v4Net, long v4Mask, byte[] v6Net, int v6
         return new NetMask(token, v4Net, v4Mask, v6Net, v6Length);
     }
 
-    /** The mask as a dotted quad, or a CIDR length 1..32 read with atoi; -1 when invalid. */
+    /**
+     * The mask as a dotted quad, or else a CIDR length 1..32 read with atoi ({@code /24.0} and
+     * {@code /24junk} are /24); -1 when invalid.
+     */
     private static long v4MaskOf(String mask) {
-        if (mask.indexOf('.') >= 0) {
-            long m = InetLiterals.dotQuad(mask);
-            return m == InetLiterals.NONE ? -1 : m;
+        long m = InetLiterals.dotQuad(mask);
+        if (m != InetLiterals.NONE) {
+            return m;
         }
         int len = atoi(mask);
         if (len < 1 || len > 32) {
@@ -85,14 +88,10 @@ public record NetMask(String text, long v4Net, long v4Mask, byte[] v6Net, int v6
         return a6 != null && prefixEquals(a6, v6Net, v6Length);
     }
 
+    /** The IPv4 part of an {@code ::ffff:a.b.c.d} address text, or null. */
     static String mappedV4(String address) {
-        if (address.length() > 7 && Ascii.regionMatches(address, 0, "::ffff:", 0, 7)) {
-            String rest = address.substring(7);
-            if (InetLiterals.isDotQuad(rest)) {
-                return rest;
-            }
-        }
-        return null;
+        String unmapped = StringPattern.unmap(address);
+        return unmapped == address ? null : unmapped;
     }
 
     /** Whether the first {@code bits} bits of two addresses agree. */

@@ -116,7 +116,7 @@ public final class OptionCompiler {
     private static OptionStep linger(String key, String value) {
         OptionalLong n = CNumbers.scanInt(value);
         if (n.isEmpty() || n.getAsLong() < 0) {
-            return new OptionStep.Failure(key, value, "bad linger value: \"" + value + "\"");
+            return OptionStep.Failure.ofValue(key, value, "bad linger value: \"" + value + "\"");
         }
         return new OptionStep.Linger(key, value, (int) n.getAsLong());
     }
@@ -127,7 +127,7 @@ public final class OptionCompiler {
         }
         OptionalLong n = CNumbers.scanInt(value);
         if (n.isEmpty()) {
-            return new OptionStep.Failure(key, value, "bad nice value: \"" + value + "\"");
+            return OptionStep.Failure.ofValue(key, value, "bad nice value: \"" + value + "\"");
         }
         return new OptionStep.Nice(key, value, (int) n.getAsLong());
     }
@@ -135,7 +135,7 @@ public final class OptionCompiler {
     private static OptionStep umask(String key, String value) {
         OptionalLong n = CNumbers.scanOctal(value);
         if (n.isEmpty() || (n.getAsLong() & 0777) != n.getAsLong()) {
-            return new OptionStep.Failure(key, value, "bad umask value: \"" + value + "\"");
+            return OptionStep.Failure.ofValue(key, value, "bad umask value: \"" + value + "\"");
         }
         return new OptionStep.Umask(key, value, (int) n.getAsLong());
     }
@@ -146,7 +146,7 @@ public final class OptionCompiler {
         }
         OptionalLong n = CNumbers.scanInt(value);
         if (n.isEmpty() || n.getAsLong() <= 0) {
-            return new OptionStep.Failure(key, value, "bad rfc931 timeout: \"" + value + "\"");
+            return OptionStep.Failure.ofValue(key, value, "bad rfc931 timeout: \"" + value + "\"");
         }
         return new OptionStep.Rfc931(key, value, (int) n.getAsLong());
     }
@@ -154,7 +154,7 @@ public final class OptionCompiler {
     private static OptionStep severity(String key, String value) {
         return SyslogPriority.parse(value)
                 .<OptionStep>map(p -> new OptionStep.Severity(key, value, p))
-                .orElseGet(() -> new OptionStep.Failure(
+                .orElseGet(() -> OptionStep.Failure.ofValue(
                         key, value, "bad syslog facility or severity: \"" + value + "\""));
     }
 

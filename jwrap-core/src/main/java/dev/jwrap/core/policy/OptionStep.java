@@ -60,6 +60,22 @@ public sealed interface OptionStep {
     /** {@code group name}: looked up when the rule runs. */
     record Group(String keyword, String value, String group) implements OptionStep {}
 
-    /** A fatal error at this point of the option field (the message libwrap reports). */
-    record Failure(String keyword, String value, String message) implements OptionStep {}
+    /**
+     * A fatal error at this point of the option field (the message libwrap reports).
+     *
+     * @param valueRejected whether a known option rejected its value: libwrap has then already
+     *     logged the {@code option:} line, as it validates values only when it runs the option
+     */
+    record Failure(String keyword, String value, String message, boolean valueRejected) implements OptionStep {
+
+        /** A syntax error, found before the option runs (no {@code option:} line). */
+        public Failure(String keyword, String value, String message) {
+            this(keyword, value, message, false);
+        }
+
+        /** A value the option rejects when it runs. */
+        public static Failure ofValue(String keyword, String value, String message) {
+            return new Failure(keyword, value, message, true);
+        }
+    }
 }

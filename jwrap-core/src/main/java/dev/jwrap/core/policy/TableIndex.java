@@ -42,6 +42,7 @@ public final class TableIndex {
     private final int[] v6Lengths;
     private final int[] always;
     private final int[] nameSensitive;
+    private final int[] serverNameSensitive;
     private final int[] localNames;
 
     private TableIndex(Builder b) {
@@ -62,6 +63,7 @@ public final class TableIndex {
         this.v6Lengths = usedLengths(b.v6Nets);
         this.always = b.always.sortedDistinct();
         this.nameSensitive = b.nameSensitive.sortedDistinct();
+        this.serverNameSensitive = b.serverNameSensitive.sortedDistinct();
         this.localNames = b.localNames.sortedDistinct();
     }
 
@@ -79,8 +81,8 @@ public final class TableIndex {
     }
 
     /** Walks the candidate rules for one request, in file order. */
-    public Cursor cursor(String daemon, HostEndpoint client) {
-        return new Cursor(this, Ascii.lower(StringPattern.unmap(daemon)), client);
+    public Cursor cursor(String daemon, HostEndpoint client, HostEndpoint server) {
+        return new Cursor(this, Ascii.lower(StringPattern.unmap(daemon)), client, server);
     }
 
     boolean daemonMayMatch(int rule, int daemonId) {
@@ -341,6 +343,7 @@ public final class TableIndex {
         final Map<ByteBuffer, IntList>[] v6Nets = new Map[129];
         final IntList always = new IntList();
         final IntList nameSensitive = new IntList();
+        final IntList serverNameSensitive = new IntList();
         final IntList localNames = new IntList();
 
         @SuppressWarnings("unchecked")
@@ -352,6 +355,9 @@ public final class TableIndex {
         void add(Rule rule) {
             int r = rule.index();
             daemonKeys[r] = daemonKeys(rule.daemons().head());
+            if (looksUpServerName(rule.daemons())) {
+                serverNameSensitive.add(r);
+            }
             boolean unindexable = false;
             boolean nameKeyed = false;
             for (ClientPattern client : rule.clients().head()) {
@@ -421,6 +427,32 @@ public final class TableIndex {
             return keys;
         }
 
+        /**
+         * Whether evaluating the daemon list may look up the server's host name: a
+         * {@code daemon@host} token (before or after EXCEPT) whose host part is not purely
+         * numeric. libwrap does that lookup even when the client list then fails, so such rules
+         * are evaluated, while the server name is unknown, whatever the client keys say.
+         */
+        private static boolean looksUpServerName(PatternList<DaemonPattern> list) {
+            for (PatternList<DaemonPattern> l = list; l != null; l = l.except()) {
+                for (DaemonPattern d : l.head()) {
+                    if (d.host() != null && mayLookUpName(d.host())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean mayLookUpName(HostPattern host) {
+            return switch (host) {
+                case HostPattern.Masked m -> false;
+                case HostPattern.Textual t -> t.alsoName();
+                case HostPattern.FileList f -> f.words().stream().anyMatch(Builder::mayLookUpName);
+                default -> true;
+            };
+        }
+
         private static void put(Map<String, IntList> map, String key, int r) {
             map.computeIfAbsent(key, k -> new IntList()).add(r);
         }
@@ -434,23 +466,28 @@ public final class TableIndex {
         private final TableIndex index;
         private final int daemonId;
         private final HostEndpoint client;
+        private final HostEndpoint server;
         private final int[] byAddress;
         private int[] byName;
+        private int[] byServerName;
         private boolean nameResolved;
         private int a;
         private int n;
+        private int s;
         private int last = -1;
 
-        Cursor(TableIndex index, String daemonKey, HostEndpoint client) {
+        Cursor(TableIndex index, String daemonKey, HostEndpoint client, HostEndpoint server) {
             this.index = index;
             this.daemonId = index.daemons.id(daemonKey);
             this.client = client;
+            this.server = server;
             this.byAddress = index.addressCandidates(client.address());
             if (client.nameKnown()) {
                 resolveNames();
             } else {
                 this.byName = index.nameSensitive();
             }
+            this.byServerName = server.nameKnown() ? NONE : index.serverNameSensitive;
         }
 
         private void resolveNames() {
@@ -468,9 +505,14 @@ public final class TableIndex {
                 if (!nameResolved && client.nameKnown()) {
                     resolveNames();
                 }
+                if (byServerName.length > 0 && server.nameKnown()) {
+                    byServerName = NONE;
+                    s = 0;
+                }
                 int nextA = a < byAddress.length ? byAddress[a] : Integer.MAX_VALUE;
                 int nextN = n < byName.length ? byName[n] : Integer.MAX_VALUE;
-                int r = Math.min(nextA, nextN);
+                int nextS = s < byServerName.length ? byServerName[s] : Integer.MAX_VALUE;
+                int r = Math.min(nextA, Math.min(nextN, nextS));
                 if (r == Integer.MAX_VALUE) {
                     return null;
                 }
@@ -480,11 +522,16 @@ public final class TableIndex {
                 if (nextN == r) {
                     n++;
                 }
+                if (nextS == r) {
+                    s++;
+                }
                 last = r;
                 if (index.daemonMayMatch(r, daemonId)) {
                     return index.table.rules().get(r);
                 }
             }
         }
+
+        private static final int[] NONE = new int[0];
     }
 }

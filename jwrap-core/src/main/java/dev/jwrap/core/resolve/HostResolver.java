@@ -37,10 +37,30 @@ public interface HostResolver {
     Optional<ForwardLookup> forward(String host, Family family);
 
     /**
+     * tcpdmatch's resolution of a host given on the command line: numeric first (any family, in
+     * every form glibc's getaddrinfo accepts, such as {@code 192.0.2} or {@code 0x7f.1}), else by
+     * name; the canonical name is what tcpdmatch compares for its "hostname alias" message. This
+     * is {@code forward(host, ANY)} for a resolver whose forward lookup accepts numeric strings,
+     * as getaddrinfo without {@code AI_NUMERICHOST} does.
+     */
+    default Optional<ForwardLookup> resolveHostArgument(String host) {
+        return forward(host, Family.ANY);
+    }
+
+    /**
      * Whether {@code host} is a member of the NIS netgroup {@code group} (like
      * {@code innetgr(group, host, NULL, domain)}). Missing group: false.
      */
     boolean inNetgroup(String group, String host);
+
+    /**
+     * Whether the NIS netgroup {@code group} exists and lists at least one entry (tcpdchk's
+     * {@code setnetgrent} + {@code getnetgrent} probe behind "unknown or empty netgroup").
+     * Implementations that cannot tell answer true, so that nothing is reported.
+     */
+    default boolean netgroupHasEntries(String group) {
+        return true;
+    }
 
     /**
      * The answer of a forward lookup.

@@ -19,16 +19,29 @@ public final class TableReader {
     public static final int BUFFER_SIZE = 2048;
 
     private final byte[] data;
+    private final int bufferSize;
     private int pos;
     private int lineCounter;
 
-    private TableReader(byte[] data) {
+    private TableReader(byte[] data, int bufferSize) {
         this.data = data;
+        this.bufferSize = bufferSize;
     }
 
     /** Reads every logical line of {@code content}. */
     public static List<LogicalLine> read(byte[] content) {
-        TableReader reader = new TableReader(content);
+        return read(content, BUFFER_SIZE);
+    }
+
+    /**
+     * Reads every logical line of {@code content} with a buffer of {@code bufferSize} bytes
+     * (libwrap's inetd.conf reader uses stdio's BUFSIZ, 8192, instead of the tables' 2048).
+     */
+    public static List<LogicalLine> read(byte[] content, int bufferSize) {
+        if (bufferSize < 2) {
+            throw new IllegalArgumentException("buffer size must be at least 2, got " + bufferSize);
+        }
+        TableReader reader = new TableReader(content, bufferSize);
         List<LogicalLine> lines = new ArrayList<>();
         LogicalLine line;
         while ((line = reader.next()) != null) {
@@ -40,7 +53,7 @@ public final class TableReader {
     /** The next logical line, or null at end of file. */
     public LogicalLine next() {
         StringBuilder buf = new StringBuilder();
-        int room = BUFFER_SIZE;
+        int room = bufferSize;
         while (room > 1) {
             String chunk = fgets(room);
             if (chunk == null) {

@@ -55,8 +55,12 @@ final class DryRunIdentity implements OptionEffects {
             return uid == 0 ? null : "setgroups(" + group.name() + "): " + EPERM;
         }
         if (group != null) {
+            // user.group: setgid, setgroups (needs root even when the gid does not change), setuid
             if (!setgid(group.gid())) {
                 return "setgid(" + group.name() + "): " + EPERM;
+            }
+            if (uid != 0) {
+                return "setgroups(" + group.name() + "): " + EPERM;
             }
             return setuid(user.uid()) ? null : "setuid(" + user.name() + "): " + EPERM;
         }

@@ -14,6 +14,7 @@ import dev.jwrap.core.match.HostEndpoint;
 import dev.jwrap.core.match.InetLiterals;
 import dev.jwrap.core.match.PercentExpander;
 import dev.jwrap.core.resolve.HostResolver;
+import dev.jwrap.core.resolve.IdentClient;
 import dev.jwrap.core.resolve.UserDatabase;
 import dev.jwrap.core.syntax.Ascii;
 import dev.jwrap.core.syntax.Fields;
@@ -21,7 +22,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,19 +44,26 @@ public final class TcpdMatch {
      * @param daemonArgument {@code daemon[@server]}
      * @param clientArgument {@code [user@]client}
      * @param cwd the directory relative paths are taken from
-     * @param trace receives every rule evaluated (rules are then evaluated without the index), or null
+     * @param explain record every rule evaluated and why it did or did not match (rules are then
+     *     evaluated in order, without the index)
      */
     public record Invocation(boolean tablesInCurrentDirectory, String inetConf, String daemonArgument,
-            String clientArgument, Path cwd, AccessCheck.Trace trace) {
+            String clientArgument, Path cwd, boolean explain) {
 
         public Invocation(boolean tablesInCurrentDirectory, String inetConf, String daemonArgument,
                 String clientArgument, Path cwd) {
-            this(tablesInCurrentDirectory, inetConf, daemonArgument, clientArgument, cwd, null);
+            this(tablesInCurrentDirectory, inetConf, daemonArgument, clientArgument, cwd, false);
         }
     }
 
-    /** One address block of the answer. */
-    public record Block(List<String[]> fields, Decision decision, boolean complete) {}
+    /**
+     * One address block of the answer.
+     *
+     * @param fields the client/server lines as key/value pairs
+     * @param decision the verdict, or null when an expansion overflowed
+     * @param explanation with {@code explain}: one line per rule evaluated, else empty
+     */
+    public record Block(List<String[]> fields, Decision decision, List<String> explanation) {}
 
     /** The whole answer: banner bytes, blocks, the text tcpdmatch prints, and the exit status. */
     public record Result(byte[] banners, List<Block> blocks, String text, int exitStatus, String error) {}
@@ -65,15 +72,27 @@ public final class TcpdMatch {
     private final DiagnosticListener diagnostics;
     private final ByteArrayOutputStream banners = new ByteArrayOutputStream();
     private final DryRunIdentity identity;
+    private final ToolEnvironment env;
 
     public TcpdMatch(LookupServices services, DiagnosticListener diagnostics) {
-        this(services, diagnostics, DryRunIdentity.ofCurrentProcess());
+        this(services, diagnostics, ToolEnvironment.SYSTEM);
+    }
+
+    /** A tcpdmatch that looks at {@code env} for inetd.conf and the files it names. */
+    public TcpdMatch(LookupServices services, DiagnosticListener diagnostics, ToolEnvironment env) {
+        this(services, diagnostics, DryRunIdentity.ofCurrentProcess(), env);
     }
 
     TcpdMatch(LookupServices services, DiagnosticListener diagnostics, DryRunIdentity identity) {
-        this.services = services;
+        this(services, diagnostics, identity, ToolEnvironment.SYSTEM);
+    }
+
+    TcpdMatch(LookupServices services, DiagnosticListener diagnostics, DryRunIdentity identity, ToolEnvironment env) {
+        // tcpdmatch never asks an ident server: its stub answers "unknown"
+        this.services = new LookupServices(services.resolver(), IdentClient.NONE, services.users());
         this.diagnostics = diagnostics;
         this.identity = identity;
+        this.env = env;
     }
 
     /** Runs tcpdmatch. */
@@ -92,12 +111,15 @@ public final class TcpdMatch {
         String user = cat < 0 ? AccessRequest.UNKNOWN : clientArg.substring(0, cat);
         String client = cat < 0 ? clientArg : clientArg.substring(cat + 1);
 
-        if (inv.inetConf() != null) {
-            Path conf = inv.cwd().resolve(inv.inetConf());
-            if (!Files.isReadable(conf) || Files.isDirectory(conf) && !Files.isReadable(conf)) {
-                String why = Files.exists(conf) ? "Permission denied" : "No such file or directory";
-                return failure("open " + inv.inetConf() + ": " + why);
-            }
+        TableFile allow = inv.tablesInCurrentDirectory()
+                ? new TableFile("hosts.allow", inv.cwd().resolve("hosts.allow"))
+                : TableFile.SYSTEM_ALLOW;
+        TableFile deny = inv.tablesInCurrentDirectory()
+                ? new TableFile("hosts.deny", inv.cwd().resolve("hosts.deny"))
+                : TableFile.SYSTEM_DENY;
+        String inetdProblem = checkInetd(inv, daemon, allow, deny);
+        if (inetdProblem != null) {
+            return failure(inetdProblem);
         }
 
         HostEndpoint serverEndpoint;
@@ -132,13 +154,6 @@ public final class TcpdMatch {
             }
         }
 
-        TableFile allow = inv.tablesInCurrentDirectory()
-                ? new TableFile("hosts.allow", inv.cwd().resolve("hosts.allow"))
-                : TableFile.SYSTEM_ALLOW;
-        TableFile deny = inv.tablesInCurrentDirectory()
-                ? new TableFile("hosts.deny", inv.cwd().resolve("hosts.deny"))
-                : TableFile.SYSTEM_DENY;
-
         StringBuilder text = new StringBuilder();
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
@@ -154,21 +169,52 @@ public final class TcpdMatch {
                     .diagnostics(diagnostics)
                     .build();
             List<String[]> fields = display(request, text);
+            List<String> explanation = new ArrayList<>();
             try {
                 // libwrap re-reads the tables for every check; so do we, per block
                 AccessPolicy policy = AccessPolicy.load(allow, deny, diagnostics).verbose(true);
-                Decision decision = inv.trace() == null
-                        ? policy.decide(request, effects())
-                        : policy.explain(request, effects(), inv.trace());
+                Decision decision = inv.explain()
+                        ? policy.explain(request, effects(), explainer(explanation))
+                        : policy.decide(request, effects());
                 text.append("access:   ").append(decision.verdict().word()).append('\n');
-                blocks.add(new Block(fields, decision, true));
+                blocks.add(new Block(fields, decision, explanation));
             } catch (ExpansionTooLongException e) {
                 diagnostics.report(Diagnostic.warning(e.getMessage()));
-                blocks.add(new Block(fields, null, false));
+                blocks.add(new Block(fields, null, explanation));
                 return new Result(banners.toByteArray(), blocks, text.toString(), 0, null);
             }
         }
         return new Result(banners.toByteArray(), blocks, text.toString(), 0, null);
+    }
+
+    /**
+     * What tcpdmatch learns from inetd.conf (spec §7.2 step 3): whether the daemon is a service it
+     * knows, and started through tcpd. Reading the file also reports its questionable entries;
+     * then the tables' paths are checked for world-writable components.
+     *
+     * @return the message for an inetd.conf given with -i that cannot be opened, else null
+     */
+    private String checkInetd(Invocation inv, String daemon, TableFile allow, TableFile deny) {
+        ToolContext context = new ToolContext(diagnostics);
+        InetdConf.Loaded inetd = new InetdConf(env, inv.cwd(), context).load(inv.inetConf());
+        if (inetd.openError() != null) {
+            return inetd.openError();
+        }
+        ServiceRegistry registry = new ServiceRegistry();
+        registry.setAll(inetd.entries());
+        // not started by inetd, and they may have access control of their own
+        registry.set("portmap", InetdConf.Wrapping.NOT_WRAPPED);
+        registry.set("rpcbind", InetdConf.Wrapping.NOT_WRAPPED);
+        InetdConf.Wrapping wrapping = registry.get(daemon);
+        if (wrapping == null) {
+            context.warn(daemon + ": no such process name in " + inetd.displayName());
+        } else if (wrapping == InetdConf.Wrapping.NOT_WRAPPED) {
+            context.warn(daemon + ": service possibly not wrapped");
+        }
+        PathCheck paths = new PathCheck(env.probe(), inv.cwd(), context);
+        paths.check(allow.name());
+        paths.check(deny.name());
+        return null;
     }
 
     /** The client and server lines; every value goes through %-expansion, as in tcpdmatch. */
@@ -188,6 +234,12 @@ public final class TcpdMatch {
             text.append(label).append(value).append('\n');
             fields.add(new String[] {key, value});
         }
+    }
+
+    private static AccessCheck.Trace explainer(List<String> sink) {
+        return (rule, daemons, clients) -> sink.add(rule.ref().file() + " line " + rule.ref().line() + ": \""
+                + rule.ref().text() + "\": "
+                + (!daemons ? "daemon list does not match" : clients ? "matched" : "client list does not match"));
     }
 
     private OptionEffects effects() {

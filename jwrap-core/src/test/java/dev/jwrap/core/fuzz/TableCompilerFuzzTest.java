@@ -64,7 +64,7 @@ class TableCompilerFuzzTest {
 
         TableIndex index = TableIndex.of(table);
         for (String[] probe : PROBES) {
-            TableIndex.Cursor cursor = index.cursor(probe[0], HostEndpoint.ofStrings(probe[1], probe[2]));
+            TableIndex.Cursor cursor = index.cursor(probe[0], HostEndpoint.ofStrings(probe[1], probe[2]), HostEndpoint.unknown());
             int last = -1;
             for (Rule r = cursor.next(); r != null; r = cursor.next()) {
                 assertThat(r.index()).isGreaterThan(last);

@@ -1,0 +1,199 @@
+package dev.jwrap.core.resolve;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The glibc functions the system lookups call, bound through the FFM API, with the C layouts
+ * and constants they need (Linux, LP64: x86_64 and aarch64 share them). Strings cross the
+ * boundary as ISO-8859-1, byte for byte, like the access tables are read, so a name from a table
+ * reaches the C library with its exact bytes. Immutable and thread-safe.
+ */
+final class Libc {
+
+    // <bits/socket.h>, <netdb.h>, <errno.h> on Linux.
+    static final int AF_UNSPEC = 0;
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int SOCK_STREAM = 1;
+    static final int AI_CANONNAME = 0x0002;
+    static final int NI_NAMEREQD = 8;
+    static final int NI_MAXHOST = 1025;
+    static final int ERANGE = 34;
+
+    /** {@code struct addrinfo}; the padding keeps {@code ai_addr} pointer-aligned. */
+    static final StructLayout ADDRINFO = MemoryLayout.structLayout(
+            JAVA_INT.withName("ai_flags"),
+            JAVA_INT.withName("ai_family"),
+            JAVA_INT.withName("ai_socktype"),
+            JAVA_INT.withName("ai_protocol"),
+            JAVA_INT.withName("ai_addrlen"),
+            MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("ai_addr"),
+            ADDRESS.withName("ai_canonname"),
+            ADDRESS.withName("ai_next"));
+
+    /** {@code struct passwd}. */
+    static final StructLayout PASSWD = MemoryLayout.structLayout(
+            ADDRESS.withName("pw_name"),
+            ADDRESS.withName("pw_passwd"),
+            JAVA_INT.withName("pw_uid"),
+            JAVA_INT.withName("pw_gid"),
+            ADDRESS.withName("pw_gecos"),
+            ADDRESS.withName("pw_dir"),
+            ADDRESS.withName("pw_shell"));
+
+    /** {@code struct group}. */
+    static final StructLayout GROUP = MemoryLayout.structLayout(
+            ADDRESS.withName("gr_name"),
+            ADDRESS.withName("gr_passwd"),
+            JAVA_INT.withName("gr_gid"),
+            MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("gr_mem"));
+
+    private final MethodHandle getaddrinfo;
+    private final MethodHandle freeaddrinfo;
+    private final MethodHandle getnameinfo;
+    private final MethodHandle innetgr;
+    private final MethodHandle getdomainname;
+    private final MethodHandle getpwnamR;
+    private final MethodHandle getgrnamR;
+
+    /**
+     * Binds the functions.
+     *
+     * @throws UnsupportedOperationException when not on 64-bit Linux, whose layouts this class
+     *     hard-codes
+     */
+    Libc() {
+        String os = System.getProperty("os.name", "");
+        if (!os.startsWith("Linux") || ADDRESS.byteSize() != 8) {
+            throw new UnsupportedOperationException(
+                    "the system lookups need 64-bit Linux with glibc; this is " + os + " with "
+                            + ADDRESS.byteSize() * 8 + "-bit pointers; use another HostResolver/UserDatabase");
+        }
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup lookup = linker.defaultLookup();
+        getaddrinfo = bind(linker, lookup, "getaddrinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        freeaddrinfo = bind(linker, lookup, "freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
+        getnameinfo = bind(linker, lookup, "getnameinfo",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        innetgr = bind(linker, lookup, "innetgr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        getdomainname = bind(linker, lookup, "getdomainname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        FunctionDescriptor byName = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+        getpwnamR = bind(linker, lookup, "getpwnam_r", byName);
+        getgrnamR = bind(linker, lookup, "getgrnam_r", byName);
+    }
+
+    @SuppressWarnings("restricted") // calling into the C library is the point of this class
+    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = lookup.find(name)
+                .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
+        return linker.downcallHandle(symbol, descriptor);
+    }
+
+    int getaddrinfo(MemorySegment node, MemorySegment service, MemorySegment hints, MemorySegment res) {
+        try {
+            return (int) getaddrinfo.invokeExact(node, service, hints, res);
+        } catch (Throwable t) {
+            throw downcallFailed("getaddrinfo", t);
+        }
+    }
+
+    void freeaddrinfo(MemorySegment res) {
+        try {
+            freeaddrinfo.invokeExact(res);
+        } catch (Throwable t) {
+            throw downcallFailed("freeaddrinfo", t);
+        }
+    }
+
+    int getnameinfo(MemorySegment sa, int salen, MemorySegment host, int hostlen, int flags) {
+        try {
+            return (int) getnameinfo.invokeExact(sa, salen, host, hostlen, MemorySegment.NULL, 0, flags);
+        } catch (Throwable t) {
+            throw downcallFailed("getnameinfo", t);
+        }
+    }
+
+    int innetgr(MemorySegment netgroup, MemorySegment host, MemorySegment user, MemorySegment domain) {
+        try {
+            return (int) innetgr.invokeExact(netgroup, host, user, domain);
+        } catch (Throwable t) {
+            throw downcallFailed("innetgr", t);
+        }
+    }
+
+    int getdomainname(MemorySegment name, long len) {
+        try {
+            return (int) getdomainname.invokeExact(name, len);
+        } catch (Throwable t) {
+            throw downcallFailed("getdomainname", t);
+        }
+    }
+
+    int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long buflen, MemorySegment result) {
+        try {
+            return (int) getpwnamR.invokeExact(name, pwd, buf, buflen, result);
+        } catch (Throwable t) {
+            throw downcallFailed("getpwnam_r", t);
+        }
+    }
+
+    int getgrnamR(MemorySegment name, MemorySegment grp, MemorySegment buf, long buflen, MemorySegment result) {
+        try {
+            return (int) getgrnamR.invokeExact(name, grp, buf, buflen, result);
+        } catch (Throwable t) {
+            throw downcallFailed("getgrnam_r", t);
+        }
+    }
+
+    /**
+     * The NUL-terminated ISO-8859-1 form of {@code s}, or null when C cannot be given {@code s}
+     * unchanged: it contains NUL (C would see a shorter string) or a character above U+00FF
+     * (no single byte stands for it). Such a name cannot exist in the system databases.
+     */
+    static MemorySegment cString(Arena arena, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0' || c > 0xff) {
+                return null;
+            }
+        }
+        return arena.allocateFrom(s, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The C string a pointer points to, or null for a NULL pointer. */
+    @SuppressWarnings("restricted") // a C string extends to its NUL, wherever that is
+    static String string(MemorySegment pointer) {
+        if (pointer.address() == 0) {
+            return null;
+        }
+        return pointer.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.ISO_8859_1);
+    }
+
+    static long offset(StructLayout layout, String field) {
+        return layout.byteOffset(MemoryLayout.PathElement.groupElement(field));
+    }
+
+    private static RuntimeException downcallFailed(String function, Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        return new IllegalStateException("downcall to " + function + "() failed", t);
+    }
+}

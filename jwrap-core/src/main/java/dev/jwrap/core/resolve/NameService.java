@@ -1,0 +1,19 @@
+package dev.jwrap.core.resolve;
+
+import dev.jwrap.core.resolve.HostResolver.Family;
+import dev.jwrap.core.resolve.HostResolver.ForwardLookup;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/**
+ * The raw, blocking name-service calls behind {@link SystemHostResolver}: same meaning as the
+ * {@link HostResolver} methods, but with no time bound. Implementations are thread-safe.
+ */
+interface NameService {
+
+    Optional<String> reverse(InetAddress address);
+
+    Optional<ForwardLookup> forward(String host, Family family);
+
+    boolean inNetgroup(String group, String host);
+}

@@ -1,0 +1,43 @@
+package dev.jwrap.inetd.builtin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * The two clock replies: daytime's C {@code ctime()} line (RFC 867, spec §6.4) and time's RFC 868
+ * 32-bit count of seconds since 1900 (spec §6.5). Stateless.
+ */
+public final class ClockFormats {
+
+    /** Seconds from 1900-01-01 to 1970-01-01 (RFC 868). */
+    public static final long EPOCH_OFFSET = 2_208_988_800L;
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
+
+    private ClockFormats() {}
+
+    /** {@code Mon Nov 23 06:41:05 2026\r\n}: the first 24 characters of ctime(), then CR LF. */
+    public static byte[] daytime(ZonedDateTime t) {
+        String text = String.format(
+                java.util.Locale.ROOT,
+                "%s %s %2d %02d:%02d:%02d %d\r\n",
+                DAYS[t.getDayOfWeek().getValue() - 1],
+                MONTHS[t.getMonthValue() - 1],
+                t.getDayOfMonth(),
+                t.getHour(),
+                t.getMinute(),
+                t.getSecond(),
+                t.getYear());
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Unix seconds + 2208988800, modulo 2^32, as 4 big-endian bytes. */
+    public static byte[] time(Instant t) {
+        long v = (t.getEpochSecond() + EPOCH_OFFSET) & 0xFFFF_FFFFL;
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+}
