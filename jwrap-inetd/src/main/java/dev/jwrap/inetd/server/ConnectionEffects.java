@@ -1,0 +1,113 @@
+package dev.jwrap.inetd.server;
+
+import dev.jwrap.core.OptionEffects;
+import dev.jwrap.core.resolve.UserDatabase;
+import dev.jwrap.inetd.log.Syslog;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * What a matched rule's options do to one connection, as tcpd would do them: banners are written
+ * at once, keepalive and linger set on the socket, {@code spawn} commands started beside the
+ * service; setenv, umask and nice are kept for the program started afterwards. Used by one
+ * connection's thread only.
+ */
+final class ConnectionEffects implements OptionEffects {
+
+    private final SocketChannel connection;
+    private final ProgramStarter starter;
+    private final Syslog log;
+    private final List<String> environment = new ArrayList<>();
+    private OptionalInt umask = OptionalInt.empty();
+    private int nice;
+
+    ConnectionEffects(SocketChannel connection, ProgramStarter starter, Syslog log) {
+        this.connection = connection;
+        this.starter = starter;
+        this.log = log;
+    }
+
+    @Override
+    public void banner(byte[] text) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(text);
+            while (buffer.hasRemaining()) {
+                connection.write(buffer);
+            }
+        } catch (IOException e) {
+            // tcpd ignores a client that went away during the banner; the service then sees EOF
+        }
+    }
+
+    @Override
+    public void spawn(String command) {
+        starter.shellBeside(command);
+    }
+
+    @Override
+    public void setenv(String name, String value) {
+        environment.add(name + "=" + value);
+    }
+
+    @Override
+    public void umask(int mask) {
+        umask = OptionalInt.of(mask);
+    }
+
+    @Override
+    public void nice(int increment) {
+        nice = increment;
+    }
+
+    @Override
+    public void keepalive() {
+        setOption(() -> connection.setOption(StandardSocketOptions.SO_KEEPALIVE, true), "keepalive");
+    }
+
+    @Override
+    public void linger(int seconds) {
+        setOption(() -> connection.setOption(StandardSocketOptions.SO_LINGER, seconds == 0 ? -1 : seconds), "linger");
+    }
+
+    @Override
+    public String changeIdentity(UserDatabase.User user, UserDatabase.Group group) {
+        // Not carried out yet: refusing is safer than running the service with more privilege
+        // than the rule asked for.
+        return "user/group option not supported by jwrap inetd yet";
+    }
+
+    List<String> environment() {
+        return environment;
+    }
+
+    OptionalInt umaskOption() {
+        return umask;
+    }
+
+    int niceOption() {
+        return nice;
+    }
+
+    private interface SocketAction {
+        void run() throws IOException;
+    }
+
+    private void setOption(SocketAction action, String name) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (IOException e) {
+            log.warning("setsockopt " + name + ": " + e.getMessage());
+        }
+    }
+}
