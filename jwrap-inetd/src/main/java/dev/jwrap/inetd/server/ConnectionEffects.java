@@ -9,12 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * What a matched rule's options do to one connection, as tcpd would do them: banners are written
  * at once, keepalive and linger set on the socket, {@code spawn} commands started beside the
- * service; setenv, umask and nice are kept for the program started afterwards. Used by one
+ * service; setenv, umask, nice and user/group are kept for the program started afterwards. Used by one
  * connection's thread only.
  */
 final class ConnectionEffects implements OptionEffects {
@@ -25,6 +26,8 @@ final class ConnectionEffects implements OptionEffects {
     private final List<String> environment = new ArrayList<>();
     private OptionalInt umask = OptionalInt.empty();
     private int nice;
+    private Optional<String> user = Optional.empty();
+    private Optional<String> group = Optional.empty();
 
     ConnectionEffects(SocketChannel connection, ProgramStarter starter, Syslog log) {
         this.connection = connection;
@@ -77,11 +80,27 @@ final class ConnectionEffects implements OptionEffects {
         setOption(() -> connection.setOption(StandardSocketOptions.SO_LINGER, seconds == 0 ? -1 : seconds), "linger");
     }
 
+    /**
+     * Remembers the identity for the program. Debian's tcpd ignores {@code user} (a security
+     * defect, hosts_access.md §4.2); jwrap does what hosts_options(5) documents.
+     */
     @Override
     public String changeIdentity(UserDatabase.User user, UserDatabase.Group group) {
-        // Not carried out yet: refusing is safer than running the service with more privilege
-        // than the rule asked for.
-        return "user/group option not supported by jwrap inetd yet";
+        if (user != null) {
+            this.user = Optional.of(user.name());
+        }
+        this.group = group == null ? Optional.empty() : Optional.of(group.name());
+        return null;
+    }
+
+    /** The user a {@code user} option named, if any. */
+    Optional<String> userOption() {
+        return user;
+    }
+
+    /** The group a {@code user u.g} or {@code group} option named, if any. */
+    Optional<String> groupOption() {
+        return group;
     }
 
     List<String> environment() {

@@ -14,6 +14,8 @@ import java.nio.channels.Channel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +58,7 @@ final class ProgramStarter {
     boolean start(ServiceEntry entry, Launch launch, Channel socket, ConnectionEffects effects,
             Consumer<ExitStatus> onExit) {
         try {
-            Credentials identity = credentials.resolve(entry.user(), entry.group());
+            Credentials identity = identity(entry, effects);
             int fd = descriptors.fd(socket);
             // the JDK may have set O_NONBLOCK; a child like cat would then fail with EAGAIN
             descriptors.makeBlocking(fd);
@@ -93,6 +95,17 @@ final class ProgramStarter {
         }
     }
 
+    /** The entry's user and group, or those of a rule's {@code user}/{@code group} option. */
+    private Credentials identity(ServiceEntry entry, ConnectionEffects effects) throws SpawnException {
+        if (effects == null || (effects.userOption().isEmpty() && effects.groupOption().isEmpty())) {
+            return credentials.resolve(entry.user(), entry.group());
+        }
+        String user = effects.userOption().orElse(entry.user());
+        Optional<String> group = effects.userOption().isPresent() ? effects.groupOption()
+                : effects.groupOption().or(entry::group);
+        return credentials.resolve(user, group);
+    }
+
     /** tcpd's {@code spawn} and {@code twist} helpers: {@code /bin/sh -c command}. */
     boolean shell(String command, Channel socket, Consumer<ExitStatus> onExit) {
         try {
@@ -109,8 +122,18 @@ final class ProgramStarter {
         }
     }
 
-    /** The {@code spawn} option: a shell command beside the service, stdio on /dev/null. */
+    /**
+     * The {@code spawn} option: a shell command with stdio on /dev/null; tcpd waits for it before
+     * the service starts (commands that should not hold it up end in {@code &}).
+     */
     void shellBeside(String command) {
-        shell(command, null, status -> {});
+        CountDownLatch done = new CountDownLatch(1);
+        if (shell(command, null, status -> done.countDown())) {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
