@@ -23,10 +23,12 @@ final class StreamListener extends Listener {
     private static final int FTP_DATA_PORT = 20;
 
     private final ServerSocketChannel server;
+    private final FloodGuard guard;
 
     StreamListener(Services services, ServiceEntry entry, InetSocketAddress address, ServerSocketChannel server) {
         super(services, entry, address);
         this.server = server;
+        this.guard = new FloodGuard(entry.displayName(), services.log(), services.nanoClock());
     }
 
     @Override
@@ -54,15 +56,29 @@ final class StreamListener extends Listener {
         ServiceEntry current = entry;
         services.trace().line("someone wants " + current.service());
         InetSocketAddress peer = remote(connection);
-        if (peer == null || peer.getPort() == FTP_DATA_PORT || (forks(current) && !admitInvocation(current))) {
+        if (peer == null || peer.getPort() == FTP_DATA_PORT) {
             closeQuietly(connection);
             return;
         }
-        Thread.ofVirtual().name("inetd-conn-" + current.service()).start(() -> serve(current, connection, peer));
+        // jwrap's limits first: a flood from one source must not use up the service's nowait.max
+        Optional<FloodGuard.Ticket> ticket = guard.admit(current.limits(), peer.getAddress());
+        if (ticket.isEmpty()) {
+            closeQuietly(connection);
+            return;
+        }
+        if (forks(current) && !admitInvocation(current)) {
+            ticket.get().release();
+            closeQuietly(connection);
+            return;
+        }
+        Thread.ofVirtual().name("inetd-conn-" + current.service())
+                .start(() -> serve(current, connection, peer, ticket.get()));
     }
 
-    private void serve(ServiceEntry current, SocketChannel connection, InetSocketAddress peer) {
+    private void serve(ServiceEntry current, SocketChannel connection, InetSocketAddress peer,
+            FloodGuard.Ticket ticket) {
         boolean handedOn = false;
+        boolean childHoldsTicket = false;
         try {
             ConnectionEffects effects = new ConnectionEffects(connection, services.starter(), services.log());
             Optional<AccessGate.Check> check = AccessGate.checkFor(current, services.options());
@@ -74,7 +90,8 @@ final class StreamListener extends Listener {
                         return;
                     }
                     case DELEGATED -> {
-                        services.starter().shell(decision.twistCommand(), connection, status -> {});
+                        childHoldsTicket = services.starter().shell(decision.twistCommand(), connection,
+                                status -> ticket.release());
                         return;
                     }
                     case GRANTED -> { }
@@ -85,8 +102,8 @@ final class StreamListener extends Listener {
                     handedOn = true;
                     services.builtins().stream(internal.service()).serve(connection);
                 }
-                case Server.Program program ->
-                        services.starter().start(current, Launch.of(program), connection, effects, status -> {});
+                case Server.Program program -> childHoldsTicket = services.starter()
+                        .start(current, Launch.of(program), connection, effects, status -> ticket.release());
             }
         } catch (IOException | RuntimeException e) {
             services.log().warning(current.displayName() + ": " + e.getMessage());
@@ -94,6 +111,9 @@ final class StreamListener extends Listener {
             // the child has its own copy of the socket; the built-in closes its connection itself
             if (!handedOn) {
                 closeQuietly(connection);
+            }
+            if (!childHoldsTicket) {
+                ticket.release();
             }
         }
     }
