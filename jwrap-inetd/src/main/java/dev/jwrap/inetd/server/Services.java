@@ -2,6 +2,7 @@ package dev.jwrap.inetd.server;
 
 import dev.jwrap.inetd.builtin.Builtins;
 import dev.jwrap.inetd.log.Syslog;
+import dev.jwrap.inetd.process.ChannelDescriptors;
 import java.util.function.LongSupplier;
 
 /**
@@ -9,6 +10,6 @@ import java.util.function.LongSupplier;
  * logs and the clock of the rate limiter.
  */
 record Services(SupervisorOptions options, AccessGate gate, ProgramStarter starter, Builtins builtins, Syslog log,
-        Trace trace, LongSupplier nanoClock) {
+        Trace trace, LongSupplier nanoClock, ChannelDescriptors descriptors) {
 
 }

@@ -9,6 +9,7 @@ import dev.jwrap.inetd.builtin.UdpSourceFilter;
 import dev.jwrap.inetd.config.InetdConfig;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.config.ServicesDatabase;
+import dev.jwrap.inetd.config.SocketType;
 import dev.jwrap.inetd.log.Syslog;
 import dev.jwrap.inetd.process.ChannelDescriptors;
 import dev.jwrap.inetd.process.ChildReaper;
@@ -71,7 +72,7 @@ public final class Supervisor implements AutoCloseable {
         Builtins builtins = new Builtins(Clock.systemDefaultZone(), watchdog, Builtins.DEFAULT_IDLE,
                 UdpSourceFilter.forThisHost(UdpSourceFilter.Mode.JWRAP), Map::of);
         AccessGate gate = new AccessGate(policy::get, lookups, serviceNames, log);
-        this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime);
+        this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime, descriptors);
     }
 
     /**
@@ -185,6 +186,9 @@ public final class Supervisor implements AutoCloseable {
                 log.error(entry.displayName() + ": " + e.getMessage());
                 continue;
             }
+            if (uncheckable(entry)) {
+                continue;
+            }
             for (InetSocketAddress address : addresses) {
                 String key = entry.key() + "@" + address;
                 Listener existing = old.remove(key);
@@ -231,6 +235,19 @@ public final class Supervisor implements AutoCloseable {
             }
             return null;
         }
+    }
+
+    /**
+     * A stream wait entry that should be checked cannot be: the connection is accepted by the child,
+     * not by jwrap (tcpd cannot check it either). Refusing to serve it is the safe choice.
+     */
+    private boolean uncheckable(ServiceEntry entry) {
+        boolean streamWait = entry.waitService() && entry.socketType() == SocketType.STREAM;
+        if (streamWait && AccessGate.checkFor(entry, options).isPresent()) {
+            log.error(entry.displayName() + ": access control is impossible for a stream wait service; not served");
+            return true;
+        }
+        return false;
     }
 
     /** Whether a reloaded entry can keep the listener of the old one (same port and serving model). */

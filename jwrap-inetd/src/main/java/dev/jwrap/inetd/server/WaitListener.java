@@ -3,7 +3,13 @@ package dev.jwrap.inetd.server;
 import dev.jwrap.inetd.config.Server;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.process.ExitStatus;
+import dev.jwrap.core.Decision;
+import dev.jwrap.core.Verdict;
+import dev.jwrap.inetd.builtin.DatagramBuiltin;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.Optional;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.NetworkChannel;
@@ -56,7 +62,9 @@ final class WaitListener extends Listener {
                     Thread.sleep(pauseNap());
                     continue;
                 }
-                runChild(current);
+                if (admitted(current)) {
+                    runChild(current);
+                }
             }
         } catch (IOException | ClosedSelectorException e) {
             if (socket.isOpen()) {
@@ -65,6 +73,33 @@ final class WaitListener extends Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The access check of a checked dgram entry, made on the datagram that woke it, as tcpd makes
+     * it (hosts_access.md §6.1): the sender is peeked at; a refused datagram is read and dropped so
+     * that it does not wake the service again. Later datagrams go to the running child unchecked.
+     */
+    private boolean admitted(ServiceEntry current) throws IOException {
+        Optional<AccessGate.Check> check = AccessGate.checkFor(current, services.options());
+        if (check.isEmpty()) {
+            return true;
+        }
+        DatagramChannel datagram = (DatagramChannel) socket;
+        InetSocketAddress source;
+        try {
+            source = SocketOptions.peekSource(services.descriptors().fd(datagram));
+        } catch (IOException e) {
+            // the datagram went away (another child took it); wait for the next one
+            return false;
+        }
+        Decision decision = services.gate().decide(current, check.get(), source, localAddress(),
+                new ConnectionEffects(null, services.starter(), services.log()));
+        if (decision.verdict() == Verdict.GRANTED) {
+            return true;
+        }
+        datagram.receive(ByteBuffer.allocate(DatagramBuiltin.MAX_DATAGRAM));
+        return false;
     }
 
     private void runChild(ServiceEntry current) throws InterruptedException {

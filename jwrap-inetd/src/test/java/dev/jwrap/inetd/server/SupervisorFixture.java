@@ -7,6 +7,11 @@ import dev.jwrap.inetd.config.InetdConfigParser;
 import dev.jwrap.inetd.config.ParserOptions;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.inetd.log.RecordingSyslog;
+import dev.jwrap.inetd.log.Syslog;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,6 +38,8 @@ final class SupervisorFixture implements AutoCloseable {
     final int echoPort;
     final int catPort;
     final RecordingSyslog log = new RecordingSyslog();
+    /** Every message as it is logged, for waiting on a line the client cannot observe. */
+    private final BlockingQueue<String> arriving = new LinkedBlockingQueue<>();
     final ServicesDatabase services;
     Supervisor supervisor;
 
@@ -64,13 +71,27 @@ final class SupervisorFixture implements AutoCloseable {
     Supervisor start(SupervisorOptions options) throws IOException {
         InetdConfigParser parser = new InetdConfigParser(services, ParserOptions.DEFAULTS);
         supervisor = Supervisor.start(() -> parser.parse(config),
-                options.withTables(TableFile.of(allow), TableFile.of(deny)), log, Trace.OFF, services,
+                options.withTables(TableFile.of(allow), TableFile.of(deny)),
+                Syslog.tee(log, (priority, message) -> arriving.add(message)), Trace.OFF, services,
                 new LookupServices(LookupServices.OFFLINE.resolver(), LookupServices.OFFLINE.ident(),
                         new SystemUserDatabase()));
         if (supervisor.listening().isEmpty()) {
             throw new IllegalStateException("nothing listening; log: " + log.messages());
         }
         return supervisor;
+    }
+
+    /** Waits (30 s at most) until a message satisfying {@code wanted} is logged. */
+    void awaitLog(Predicate<String> wanted) throws InterruptedException {
+        while (true) {
+            String message = arriving.poll(30, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new AssertionError("not logged; log: " + log.messages());
+            }
+            if (wanted.test(message)) {
+                return;
+            }
+        }
     }
 
     @Override
