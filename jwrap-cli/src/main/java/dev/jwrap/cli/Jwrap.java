@@ -68,6 +68,7 @@ public final class Jwrap implements Runnable {
         CommandLine cmd = new CommandLine(new Jwrap(context));
         cmd.addSubcommand("match", new MatchCommand(context));
         cmd.addSubcommand("check", new CheckCommand(context));
+        cmd.addSubcommand("inetd", new InetdCommand(context));
         // new subcommands go above: completion lists every command after it in the help
         cmd.addSubcommand("completion", completionCommand());
         cmd.setOut(new PrintWriter(context.out(), true));
@@ -76,7 +77,9 @@ public final class Jwrap implements Runnable {
             CommandLine failed = ex.getCommandLine();
             err.println(failed.getCommandName() + ": " + ex.getMessage());
             failed.usage(err);
-            return failed.getCommand() instanceof MatchCommand ? USAGE_MATCH : USAGE;
+            // tcpdmatch and inetd exit 1 on a usage error
+            return failed.getCommand() instanceof MatchCommand || failed.getCommand() instanceof InetdCommand
+                    ? USAGE_MATCH : USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             // an unexpected failure is a bug, but the user still gets one clear line, not a trace

@@ -1,0 +1,139 @@
+package dev.jwrap.inetd.server;
+
+import dev.jwrap.inetd.config.ServiceEntry;
+import dev.jwrap.inetd.process.ChannelDescriptors;
+import dev.jwrap.inetd.process.ChildReaper;
+import dev.jwrap.inetd.process.CredentialResolver;
+import dev.jwrap.inetd.process.Credentials;
+import dev.jwrap.inetd.process.ExitStatus;
+import dev.jwrap.inetd.process.ProcessLauncher;
+import dev.jwrap.inetd.process.SpawnException;
+import dev.jwrap.inetd.process.SpawnRequest;
+import dev.jwrap.inetd.log.Syslog;
+import java.nio.channels.Channel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * Starts an entry's program with a socket on fds 0, 1 and 2 in the identity of the entry's user
+ * and group, and reaps it. Failures are logged with inetd's texts ({@code getpwnam: bob: No such
+ * user}); the caller then closes the connection, which is what the client of a failing inetd child
+ * sees. Thread-safe.
+ */
+final class ProgramStarter {
+
+    private static final Path SHELL = Path.of("/bin/sh");
+
+    private final ProcessLauncher launcher;
+    private final ChildReaper reaper;
+    private final CredentialResolver credentials;
+    private final ChannelDescriptors descriptors;
+    private final List<String> environment;
+    private final Syslog log;
+    private final Trace trace;
+
+    ProgramStarter(ProcessLauncher launcher, ChildReaper reaper, CredentialResolver credentials,
+            ChannelDescriptors descriptors, List<String> environment, Syslog log, Trace trace) {
+        this.launcher = launcher;
+        this.reaper = reaper;
+        this.credentials = credentials;
+        this.descriptors = descriptors;
+        this.environment = List.copyOf(environment);
+        this.log = log;
+        this.trace = trace;
+    }
+
+    /**
+     * Spawns {@code launch} for {@code entry} with {@code socket} as its standard descriptors.
+     * The caller keeps {@code socket} and closes it afterwards (or, for wait services, keeps it).
+     *
+     * @param effects the matched rule's setenv/umask/nice, or null
+     * @param onExit called on the reaper thread when the child has exited
+     * @return true when the child was started
+     */
+    boolean start(ServiceEntry entry, Launch launch, Channel socket, ConnectionEffects effects,
+            Consumer<ExitStatus> onExit) {
+        try {
+            Credentials identity = identity(entry, effects);
+            int fd = descriptors.fd(socket);
+            // the JDK may have set O_NONBLOCK; a child like cat would then fail with EAGAIN
+            descriptors.makeBlocking(fd);
+            List<String> env = environment;
+            SpawnRequest request = SpawnRequest.of(launch.program(), launch.argv(), fd, env)
+                    .withCredentials(identity);
+            if (effects != null) {
+                if (!effects.environment().isEmpty()) {
+                    List<String> merged = new ArrayList<>(env);
+                    merged.addAll(effects.environment());
+                    request = new SpawnRequest(request.program(), request.argv(), fd, merged, identity,
+                            request.umask(), request.nice(), request.workingDirectory());
+                }
+                if (effects.umaskOption().isPresent()) {
+                    request = request.withUmask(effects.umaskOption().getAsInt());
+                }
+                if (effects.niceOption() != 0) {
+                    request = request.withNice(effects.niceOption());
+                }
+            }
+            int pid = launcher.spawn(request);
+            trace.line(pid + " execv " + launch.program());
+            reaper.watch(pid, status -> {
+                trace.line(pid + " reaped, status 0x" + Integer.toHexString(status.raw()));
+                onExit.accept(status);
+            });
+            return true;
+        } catch (SpawnException e) {
+            log.error(e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            log.error(entry.displayName() + ": cannot start " + launch.program() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The entry's user and group, or those of a rule's {@code user}/{@code group} option. */
+    private Credentials identity(ServiceEntry entry, ConnectionEffects effects) throws SpawnException {
+        if (effects == null || (effects.userOption().isEmpty() && effects.groupOption().isEmpty())) {
+            return credentials.resolve(entry.user(), entry.group());
+        }
+        String user = effects.userOption().orElse(entry.user());
+        Optional<String> group = effects.userOption().isPresent() ? effects.groupOption()
+                : effects.groupOption().or(entry::group);
+        return credentials.resolve(user, group);
+    }
+
+    /** tcpd's {@code spawn} and {@code twist} helpers: {@code /bin/sh -c command}. */
+    boolean shell(String command, Channel socket, Consumer<ExitStatus> onExit) {
+        try {
+            int fd = socket == null ? SpawnRequest.NO_STDIO : descriptors.fd(socket);
+            if (socket != null) {
+                descriptors.makeBlocking(fd);
+            }
+            int pid = launcher.spawn(SpawnRequest.of(SHELL, List.of("sh", "-c", command), fd, environment));
+            reaper.watch(pid, onExit);
+            return true;
+        } catch (SpawnException | RuntimeException e) {
+            log.error("cannot run /bin/sh -c " + command + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The {@code spawn} option: a shell command with stdio on /dev/null; tcpd waits for it before
+     * the service starts (commands that should not hold it up end in {@code &}).
+     */
+    void shellBeside(String command) {
+        CountDownLatch done = new CountDownLatch(1);
+        if (shell(command, null, status -> done.countDown())) {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.jwrap.inetd.server;
+
+import dev.jwrap.core.Decision;
+import dev.jwrap.inetd.config.InternalService;
+import dev.jwrap.inetd.config.Server;
+import dev.jwrap.inetd.config.ServiceEntry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+
+/**
+ * A stream nowait entry (inetd.md §3.2): accepts, applies the FTP-bounce guard and the rate
+ * limiter in accept order, then hands each connection to a virtual thread of its own for the
+ * access check and the built-in or the spawned program.
+ */
+final class StreamListener extends Listener {
+
+    /** Connections from this source port are dropped at once (inetd's FTP-bounce guard). */
+    private static final int FTP_DATA_PORT = 20;
+
+    private final ServerSocketChannel server;
+    private final FloodGuard guard;
+
+    StreamListener(Services services, ServiceEntry entry, InetSocketAddress address, ServerSocketChannel server) {
+        super(services, entry, address);
+        this.server = server;
+        this.guard = new FloodGuard(entry.displayName(), services.log(), services.nanoClock());
+    }
+
+    @Override
+    NetworkChannel channel() {
+        return server;
+    }
+
+    @Override
+    protected void run() {
+        while (server.isOpen()) {
+            SocketChannel connection;
+            try {
+                connection = server.accept();
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException e) {
+                services.log().warning("accept (for " + entry.service() + "): " + e.getMessage());
+                continue;
+            }
+            dispatch(connection);
+        }
+    }
+
+    private void dispatch(SocketChannel connection) {
+        ServiceEntry current = entry;
+        services.trace().line("someone wants " + current.service());
+        InetSocketAddress peer = remote(connection);
+        if (peer == null || peer.getPort() == FTP_DATA_PORT) {
+            closeQuietly(connection);
+            return;
+        }
+        // jwrap's limits first: a flood from one source must not use up the service's nowait.max
+        Optional<FloodGuard.Ticket> ticket = guard.admit(current.limits(), peer.getAddress());
+        if (ticket.isEmpty()) {
+            closeQuietly(connection);
+            return;
+        }
+        if (forks(current) && !admitInvocation(current)) {
+            ticket.get().release();
+            closeQuietly(connection);
+            return;
+        }
+        Thread.ofVirtual().name("inetd-conn-" + current.service())
+                .start(() -> serve(current, connection, peer, ticket.get()));
+    }
+
+    private void serve(ServiceEntry current, SocketChannel connection, InetSocketAddress peer,
+            FloodGuard.Ticket ticket) {
+        boolean handedOn = false;
+        boolean childHoldsTicket = false;
+        try {
+            ConnectionEffects effects = new ConnectionEffects(connection, services.starter(), services.log());
+            Optional<AccessGate.Check> check = AccessGate.checkFor(current, services.options());
+            if (check.isPresent()) {
+                Decision decision = services.gate().decide(current, check.get(), peer,
+                        (InetSocketAddress) connection.getLocalAddress(), effects);
+                switch (decision.verdict()) {
+                    case DENIED -> {
+                        return;
+                    }
+                    case DELEGATED -> {
+                        childHoldsTicket = services.starter().shell(decision.twistCommand(), connection,
+                                status -> ticket.release());
+                        return;
+                    }
+                    case GRANTED -> { }
+                }
+            }
+            switch (current.server()) {
+                case Server.Internal internal -> {
+                    handedOn = true;
+                    services.builtins().stream(internal.service()).serve(connection);
+                }
+                case Server.Program program -> childHoldsTicket = services.starter()
+                        .start(current, Launch.of(program), connection, effects, status -> ticket.release());
+            }
+        } catch (IOException | RuntimeException e) {
+            services.log().warning(current.displayName() + ": " + e.getMessage());
+        } finally {
+            // the child has its own copy of the socket; the built-in closes its connection itself
+            if (!handedOn) {
+                closeQuietly(connection);
+            }
+            if (!childHoldsTicket) {
+                ticket.release();
+            }
+        }
+    }
+
+    /** Invocations inetd forks for count against {@code nowait.max}: programs, echo, discard, chargen. */
+    static boolean forks(ServiceEntry entry) {
+        if (entry.server() instanceof Server.Internal(InternalService service)) {
+            return service == InternalService.ECHO || service == InternalService.DISCARD
+                    || service == InternalService.CHARGEN;
+        }
+        return true;
+    }
+
+    private static InetSocketAddress remote(SocketChannel connection) {
+        try {
+            return (InetSocketAddress) connection.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more to do for a connection being dropped
+        }
+    }
+}
