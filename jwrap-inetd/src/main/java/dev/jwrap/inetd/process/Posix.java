@@ -13,7 +13,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The glibc process functions the launcher and reaper call, bound once through the FFM API, with
@@ -22,6 +24,20 @@ import java.nio.charset.StandardCharsets;
  * itself, as C does. Immutable and thread-safe.
  */
 final class Posix {
+
+    /** The charset the JVM uses for file names and arguments; C strings are encoded with it. */
+    static final Charset NATIVE_CHARSET = Charset.forName(
+            System.getProperty("sun.jnu.encoding", "UTF-8"), StandardCharsets.UTF_8);
+
+    /** A NULL-terminated {@code char *[]} (argv, envp) in {@link #NATIVE_CHARSET}. */
+    static MemorySegment cStringArray(Arena arena, List<String> strings) {
+        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
+        for (int i = 0; i < strings.size(); i++) {
+            array.setAtIndex(ADDRESS, i, arena.allocateFrom(strings.get(i), NATIVE_CHARSET));
+        }
+        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
+        return array;
+    }
 
     // <spawn.h> flags (glibc).
     static final short POSIX_SPAWN_SETSIGDEF = 0x04;

@@ -1,12 +1,10 @@
 package dev.jwrap.inetd.process;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +54,7 @@ public final class PosixSpawnLauncher implements ProcessLauncher {
         this.processUmask = processUmask;
         posix.umask(processUmask);
         // Strings reach C in the encoding the JDK used to decode the environment and file names.
-        this.charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"), StandardCharsets.UTF_8);
+        this.charset = Posix.NATIVE_CHARSET;
     }
 
     @Override
@@ -115,7 +113,7 @@ public final class PosixSpawnLauncher implements ProcessLauncher {
             MemorySegment pid = arena.allocate(JAVA_INT);
             String path = invocation.executable().toString();
             int rc = posix.posixSpawn(pid, arena.allocateFrom(path, charset), fileActions, attr,
-                    cStringArray(arena, invocation.argv()), cStringArray(arena, environment));
+                    Posix.cStringArray(arena, invocation.argv()), Posix.cStringArray(arena, environment));
             if (rc != 0) {
                 throw new SpawnException("execv " + path + ": " + posix.describe(rc), rc);
             }
@@ -139,15 +137,6 @@ public final class PosixSpawnLauncher implements ProcessLauncher {
         }
     }
 
-    /** A NULL-terminated {@code char *[]}. */
-    private MemorySegment cStringArray(Arena arena, List<String> strings) {
-        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
-        for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ADDRESS, i, arena.allocateFrom(strings.get(i), charset));
-        }
-        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
-        return array;
-    }
 
     private void require(int rc, String step) throws SpawnException {
         if (rc != 0) {

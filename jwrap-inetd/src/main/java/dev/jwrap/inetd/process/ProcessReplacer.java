@@ -1,12 +1,9 @@
 package dev.jwrap.inetd.process;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,7 +30,7 @@ public final class ProcessReplacer {
     public ProcessReplacer(HelperPrograms helpers) {
         this.posix = new Posix();
         this.chain = new ExecChain(Objects.requireNonNull(helpers, "helpers"));
-        this.charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"), StandardCharsets.UTF_8);
+        this.charset = Posix.NATIVE_CHARSET;
     }
 
     /**
@@ -50,8 +47,8 @@ public final class ProcessReplacer {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment path = arena.allocateFrom(invocation.executable().toString(), charset);
-            MemorySegment argv = cStringArray(arena, invocation.argv());
-            MemorySegment envp = cStringArray(arena, request.environment());
+            MemorySegment argv = Posix.cStringArray(arena, invocation.argv());
+            MemorySegment envp = Posix.cStringArray(arena, request.environment());
             redirectStdio(request.stdioFd());
             require(posix.closeRange(3, MAX_FD, Posix.CLOSE_RANGE_CLOEXEC), "close_range");
             MemorySegment empty = Posix.opaque(arena, Posix.SIGSET_SIZE);
@@ -73,14 +70,6 @@ public final class ProcessReplacer {
         }
     }
 
-    private MemorySegment cStringArray(Arena arena, List<String> strings) {
-        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
-        for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ADDRESS, i, arena.allocateFrom(strings.get(i), charset));
-        }
-        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
-        return array;
-    }
 
     private void require(int rc, String step) throws SpawnException {
         if (rc != 0) {
