@@ -12,7 +12,7 @@ import dev.jwrap.inetd.config.Server;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.inetd.config.SocketType;
-import dev.jwrap.inetd.log.Syslog;
+import dev.jwrap.host.log.Syslog;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -4,7 +4,7 @@ import dev.jwrap.inetd.config.Protocol;
 import dev.jwrap.inetd.config.Server;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.config.SocketType;
-import dev.jwrap.inetd.process.ChannelDescriptors;
+import dev.jwrap.host.process.ChannelDescriptors;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -2,7 +2,7 @@ package dev.jwrap.inetd.server;
 
 import dev.jwrap.core.OptionEffects;
 import dev.jwrap.core.resolve.UserDatabase;
-import dev.jwrap.inetd.log.Syslog;
+import dev.jwrap.host.log.Syslog;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;

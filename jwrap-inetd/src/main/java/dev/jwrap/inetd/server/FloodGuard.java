@@ -1,7 +1,7 @@
 package dev.jwrap.inetd.server;
 
 import dev.jwrap.inetd.config.ServiceLimits;
-import dev.jwrap.inetd.log.Syslog;
+import dev.jwrap.host.log.Syslog;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.jwrap.inetd.server;
 
 import dev.jwrap.inetd.config.ServiceEntry;
-import dev.jwrap.inetd.process.ChannelDescriptors;
-import dev.jwrap.inetd.process.ChildReaper;
-import dev.jwrap.inetd.process.CredentialResolver;
-import dev.jwrap.inetd.process.Credentials;
-import dev.jwrap.inetd.process.ExitStatus;
-import dev.jwrap.inetd.process.ProcessLauncher;
-import dev.jwrap.inetd.process.SpawnException;
-import dev.jwrap.inetd.process.SpawnRequest;
-import dev.jwrap.inetd.log.Syslog;
+import dev.jwrap.host.process.ChannelDescriptors;
+import dev.jwrap.host.process.ChildReaper;
+import dev.jwrap.host.process.CredentialResolver;
+import dev.jwrap.host.process.Credentials;
+import dev.jwrap.host.process.ExitStatus;
+import dev.jwrap.host.process.ProcessLauncher;
+import dev.jwrap.host.process.SpawnException;
+import dev.jwrap.host.process.SpawnRequest;
+import dev.jwrap.host.log.Syslog;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
 import java.util.ArrayList;

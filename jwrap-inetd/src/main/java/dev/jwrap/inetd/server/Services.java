@@ -1,8 +1,8 @@
 package dev.jwrap.inetd.server;
 
 import dev.jwrap.inetd.builtin.Builtins;
-import dev.jwrap.inetd.log.Syslog;
-import dev.jwrap.inetd.process.ChannelDescriptors;
+import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.process.ChannelDescriptors;
 import java.util.function.LongSupplier;
 
 /**

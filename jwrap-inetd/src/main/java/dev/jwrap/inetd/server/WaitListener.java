@@ -2,7 +2,7 @@ package dev.jwrap.inetd.server;
 
 import dev.jwrap.inetd.config.Server;
 import dev.jwrap.inetd.config.ServiceEntry;
-import dev.jwrap.inetd.process.ExitStatus;
+import dev.jwrap.host.process.ExitStatus;
 import dev.jwrap.core.Decision;
 import dev.jwrap.core.Verdict;
 import dev.jwrap.inetd.builtin.DatagramBuiltin;

@@ -1,0 +1,41 @@
+package dev.jwrap.host.log;
+
+import dev.jwrap.core.SyslogPriority;
+import java.util.List;
+
+/**
+ * Where the super-server's log lines go: syslog through /dev/log, stderr in debug mode, or a
+ * recording in tests. Implementations are thread-safe and never throw for a lost message.
+ */
+public interface Syslog {
+
+    /**
+     * Logs one message. A priority without a facility gets the logger's default (daemon).
+     */
+    void log(SyslogPriority priority, String message);
+
+    /** Logs at err (3), inetd's level for configuration and spawn errors. */
+    default void error(String message) {
+        log(new SyslogPriority(-1, 3), message);
+    }
+
+    /** Logs at warning (4). */
+    default void warning(String message) {
+        log(new SyslogPriority(-1, 4), message);
+    }
+
+    /** Logs at info (6). */
+    default void info(String message) {
+        log(new SyslogPriority(-1, 6), message);
+    }
+
+    /** A logger that hands every message to each of {@code targets} in order (syslog plus the {@code -d} mirror). */
+    static Syslog tee(Syslog... targets) {
+        List<Syslog> all = List.of(targets);
+        return (priority, message) -> {
+            for (Syslog target : all) {
+                target.log(priority, message);
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jwrap.host.log;
+
+import dev.jwrap.core.SyslogPriority;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * Syslog over the local socket, as glibc's syslog() does it (inetd.md §3.10, §9.8): one RFC 3164
+ * datagram per message, {@code <PRI>Mmm dd hh:mm:ss ident[pid]: message}, sent to /dev/log (or
+ * any path, for tests). Nothing listening, no /dev/log (containers) or a full receiver: the
+ * message is dropped silently, because a lost log line must never stop the server. The socket
+ * path is looked up at every send, so a restarted journald is picked up. Thread-safe.
+ */
+public final class UnixSocketSyslog implements Syslog, AutoCloseable {
+
+    /** Where syslog daemons listen on Linux. */
+    public static final Path DEV_LOG = Path.of("/dev/log");
+
+    private final UnixDatagramSocket socket;
+    private final String ident;
+    private final long pid;
+    private final int defaultFacility;
+    private final Clock clock;
+
+    /**
+     * @param path the syslog socket, normally {@link #DEV_LOG}
+     * @param ident the tag before {@code [pid]}, e.g. {@code inetd}
+     * @param pid the pid in the tag
+     * @param defaultFacility the facility for priorities without one, e.g. {@link SyslogPriority#LOG_DAEMON}
+     * @param clock the time source of the timestamp, in the zone the timestamp is written in
+     * @throws IOException when the path is too long for a UNIX socket or no socket can be created
+     */
+    public UnixSocketSyslog(Path path, String ident, long pid, int defaultFacility, Clock clock) throws IOException {
+        this.ident = Objects.requireNonNull(ident, "ident");
+        this.pid = pid;
+        this.defaultFacility = defaultFacility;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.socket = new UnixDatagramSocket(path.toString());
+    }
+
+    /** Facility daemon, this process's pid, local time, /dev/log. */
+    public static UnixSocketSyslog devLog(String ident) throws IOException {
+        return new UnixSocketSyslog(DEV_LOG, ident, ProcessHandle.current().pid(), SyslogPriority.LOG_DAEMON,
+                Clock.systemDefaultZone());
+    }
+
+    @Override
+    public void log(SyslogPriority priority, String message) {
+        String line = Rfc3164.format(priority.code(defaultFacility), ZonedDateTime.now(clock), ident, pid, message);
+        // Every error means "not delivered", and that is all a logger can do about it.
+        socket.send(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,362 @@
+package dev.jwrap.host.process;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The glibc process functions the launcher and reaper call, bound once through the FFM API, with
+ * the x86-64/aarch64 glibc sizes and constants they need. Functions whose errno matters return it
+ * negated (a result below zero is {@code -errno}); the posix_spawn family returns the error number
+ * itself, as C does. Immutable and thread-safe.
+ */
+final class Posix {
+
+    /** The charset the JVM uses for file names and arguments; C strings are encoded with it. */
+    static final Charset NATIVE_CHARSET = Charset.forName(
+            System.getProperty("sun.jnu.encoding", "UTF-8"), StandardCharsets.UTF_8);
+
+    /** A NULL-terminated {@code char *[]} (argv, envp) in {@link #NATIVE_CHARSET}. */
+    static MemorySegment cStringArray(Arena arena, List<String> strings) {
+        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
+        for (int i = 0; i < strings.size(); i++) {
+            array.setAtIndex(ADDRESS, i, arena.allocateFrom(strings.get(i), NATIVE_CHARSET));
+        }
+        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
+        return array;
+    }
+
+    // <spawn.h> flags (glibc).
+    static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    static final short POSIX_SPAWN_SETSID = 0x80;
+
+    // Opaque glibc types on LP64 (spawn.h, signal.h): allocate these sizes, 8-byte aligned.
+    static final long FILE_ACTIONS_SIZE = 80;
+    static final long SPAWNATTR_SIZE = 336;
+    static final long SIGSET_SIZE = 128;
+
+    // <fcntl.h>, <sys/wait.h>, <errno.h> on Linux.
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
+    static final int O_RDWR = 2;
+    static final int O_NONBLOCK = 0x800;
+    static final int WNOHANG = 1;
+    static final int SIG_SETMASK = 2;
+    static final int CLOSE_RANGE_CLOEXEC = 4;
+    static final int EINTR = 4;
+    static final int ECHILD = 10;
+
+    private static final MemoryLayout ERRNO_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private final MethodHandle posixSpawn;
+    private final MethodHandle faInit;
+    private final MethodHandle faDestroy;
+    private final MethodHandle faAddDup2;
+    private final MethodHandle faAddOpen;
+    private final MethodHandle faAddCloseFrom;
+    private final MethodHandle faAddChdir;
+    private final MethodHandle attrInit;
+    private final MethodHandle attrDestroy;
+    private final MethodHandle attrSetFlags;
+    private final MethodHandle attrSetSigMask;
+    private final MethodHandle attrSetSigDefault;
+    private final MethodHandle sigEmptySet;
+    private final MethodHandle waitpid;
+    private final MethodHandle fcntl;
+    private final MethodHandle umask;
+    private final MethodHandle getgrouplist;
+    private final MethodHandle strerrordesc;
+    private final MethodHandle geteuid;
+    private final MethodHandle dup2;
+    private final MethodHandle closeRange;
+    private final MethodHandle pthreadSigmask;
+    private final MethodHandle execve;
+
+    /**
+     * Binds the functions.
+     *
+     * @throws UnsupportedOperationException when not on 64-bit Linux with glibc 2.34 or later
+     */
+    Posix() {
+        String os = System.getProperty("os.name", "");
+        if (!os.startsWith("Linux") || ADDRESS.byteSize() != 8) {
+            throw new UnsupportedOperationException(
+                    "spawning services needs 64-bit Linux with glibc; this is " + os);
+        }
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup lookup = linker.defaultLookup();
+        Linker.Option errno = Linker.Option.captureCallState("errno");
+        FunctionDescriptor onePointer = FunctionDescriptor.of(JAVA_INT, ADDRESS);
+        posixSpawn = bind(linker, lookup, "posix_spawn",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        faInit = bind(linker, lookup, "posix_spawn_file_actions_init", onePointer);
+        faDestroy = bind(linker, lookup, "posix_spawn_file_actions_destroy", onePointer);
+        faAddDup2 = bind(linker, lookup, "posix_spawn_file_actions_adddup2",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        faAddOpen = bind(linker, lookup, "posix_spawn_file_actions_addopen",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+        faAddCloseFrom = bind(linker, lookup, "posix_spawn_file_actions_addclosefrom_np",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        faAddChdir = bind(linker, lookup, "posix_spawn_file_actions_addchdir_np",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        attrInit = bind(linker, lookup, "posix_spawnattr_init", onePointer);
+        attrDestroy = bind(linker, lookup, "posix_spawnattr_destroy", onePointer);
+        attrSetFlags = bind(linker, lookup, "posix_spawnattr_setflags",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
+        attrSetSigMask = bind(linker, lookup, "posix_spawnattr_setsigmask",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        attrSetSigDefault = bind(linker, lookup, "posix_spawnattr_setsigdefault",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        sigEmptySet = bind(linker, lookup, "sigemptyset", onePointer);
+        waitpid = bind(linker, lookup, "waitpid",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
+        fcntl = bind(linker, lookup, "fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                errno, Linker.Option.firstVariadicArg(2));
+        umask = bind(linker, lookup, "umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        getgrouplist = bind(linker, lookup, "getgrouplist",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+        dup2 = bind(linker, lookup, "dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+        closeRange = bind(linker, lookup, "close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                errno);
+        pthreadSigmask = bind(linker, lookup, "pthread_sigmask",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        execve = bind(linker, lookup, "execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), errno);
+        geteuid = bind(linker, lookup, "geteuid", FunctionDescriptor.of(JAVA_INT));
+        strerrordesc = bind(linker, lookup, "strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    @SuppressWarnings("restricted") // calling into the C library is the point of this class
+    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor,
+            Linker.Option... options) {
+        MemorySegment symbol = lookup.find(name)
+                .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
+        return linker.downcallHandle(symbol, descriptor, options);
+    }
+
+    int posixSpawn(MemorySegment pid, MemorySegment path, MemorySegment fileActions, MemorySegment attr,
+            MemorySegment argv, MemorySegment envp) {
+        try {
+            return (int) posixSpawn.invokeExact(pid, path, fileActions, attr, argv, envp);
+        } catch (Throwable t) {
+            throw downcallFailed("posix_spawn", t);
+        }
+    }
+
+    int fileActionsInit(MemorySegment fa) {
+        return call(faInit, "posix_spawn_file_actions_init", fa);
+    }
+
+    int fileActionsDestroy(MemorySegment fa) {
+        return call(faDestroy, "posix_spawn_file_actions_destroy", fa);
+    }
+
+    int addDup2(MemorySegment fa, int fd, int newFd) {
+        try {
+            return (int) faAddDup2.invokeExact(fa, fd, newFd);
+        } catch (Throwable t) {
+            throw downcallFailed("posix_spawn_file_actions_adddup2", t);
+        }
+    }
+
+    int addOpen(MemorySegment fa, int fd, MemorySegment path, int flags, int mode) {
+        try {
+            return (int) faAddOpen.invokeExact(fa, fd, path, flags, mode);
+        } catch (Throwable t) {
+            throw downcallFailed("posix_spawn_file_actions_addopen", t);
+        }
+    }
+
+    int addCloseFrom(MemorySegment fa, int lowFd) {
+        try {
+            return (int) faAddCloseFrom.invokeExact(fa, lowFd);
+        } catch (Throwable t) {
+            throw downcallFailed("posix_spawn_file_actions_addclosefrom_np", t);
+        }
+    }
+
+    int addChdir(MemorySegment fa, MemorySegment path) {
+        try {
+            return (int) faAddChdir.invokeExact(fa, path);
+        } catch (Throwable t) {
+            throw downcallFailed("posix_spawn_file_actions_addchdir_np", t);
+        }
+    }
+
+    int attrInit(MemorySegment attr) {
+        return call(attrInit, "posix_spawnattr_init", attr);
+    }
+
+    int attrDestroy(MemorySegment attr) {
+        return call(attrDestroy, "posix_spawnattr_destroy", attr);
+    }
+
+    int attrSetFlags(MemorySegment attr, short flags) {
+        try {
+            return (int) attrSetFlags.invokeExact(attr, flags);
+        } catch (Throwable t) {
+            throw downcallFailed("posix_spawnattr_setflags", t);
+        }
+    }
+
+    int attrSetSigMask(MemorySegment attr, MemorySegment set) {
+        return call2(attrSetSigMask, "posix_spawnattr_setsigmask", attr, set);
+    }
+
+    int attrSetSigDefault(MemorySegment attr, MemorySegment set) {
+        return call2(attrSetSigDefault, "posix_spawnattr_setsigdefault", attr, set);
+    }
+
+    int sigEmptySet(MemorySegment set) {
+        return call(sigEmptySet, "sigemptyset", set);
+    }
+
+    /** {@code waitpid(pid, status, options)}: the pid, 0 when still running, or {@code -errno}. */
+    int waitpid(int pid, MemorySegment status, int options) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) waitpid.invokeExact(state, pid, status, options);
+            return rc >= 0 ? rc : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("waitpid", t);
+        }
+    }
+
+    /** {@code fcntl(fd, cmd, arg)}: the result, or {@code -errno}. */
+    int fcntl(int fd, int cmd, int arg) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) fcntl.invokeExact(state, fd, cmd, arg);
+            return rc >= 0 ? rc : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("fcntl", t);
+        }
+    }
+
+    /** Sets the process umask; returns the previous one. */
+    int umask(int mask) {
+        try {
+            return (int) umask.invokeExact(mask);
+        } catch (Throwable t) {
+            throw downcallFailed("umask", t);
+        }
+    }
+
+    /** {@code dup2(fd, newFd)}: 0 on success, or {@code -errno}. */
+    int dup2(int fd, int newFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) dup2.invokeExact(state, fd, newFd);
+            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("dup2", t);
+        }
+    }
+
+    /** {@code close_range(first, last, flags)}: 0 on success, or {@code -errno}. */
+    int closeRange(int first, int last, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) closeRange.invokeExact(state, first, last, flags);
+            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("close_range", t);
+        }
+    }
+
+    /** {@code pthread_sigmask(how, set, NULL)} for the calling thread: 0 or the error number. */
+    int pthreadSigmask(int how, MemorySegment set) {
+        try {
+            return (int) pthreadSigmask.invokeExact(how, set, MemorySegment.NULL);
+        } catch (Throwable t) {
+            throw downcallFailed("pthread_sigmask", t);
+        }
+    }
+
+    /** {@code execve}: returns only on failure, with {@code errno}. */
+    int execve(MemorySegment path, MemorySegment argv, MemorySegment envp) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int ignored = (int) execve.invokeExact(state, path, argv, envp);
+            return (int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("execve", t);
+        }
+    }
+
+    /** The effective user id of this process. */
+    int geteuid() {
+        try {
+            return (int) geteuid.invokeExact();
+        } catch (Throwable t) {
+            throw downcallFailed("geteuid", t);
+        }
+    }
+
+    int getgrouplist(MemorySegment user, int group, MemorySegment groups, MemorySegment count) {
+        try {
+            return (int) getgrouplist.invokeExact(user, group, groups, count);
+        } catch (Throwable t) {
+            throw downcallFailed("getgrouplist", t);
+        }
+    }
+
+    /** The English text of an error number ("No such file or directory"), as strerror gives it in the C locale. */
+    @SuppressWarnings("restricted") // the description is a NUL-terminated static string
+    String describe(int errno) {
+        try {
+            MemorySegment text = (MemorySegment) strerrordesc.invokeExact(errno);
+            if (text.address() == 0) {
+                return "Unknown error " + errno;
+            }
+            return text.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8);
+        } catch (Throwable t) {
+            throw downcallFailed("strerrordesc_np", t);
+        }
+    }
+
+    /** Allocates an opaque glibc object of {@code size} bytes, pointer-aligned. */
+    static MemorySegment opaque(Arena arena, long size) {
+        return arena.allocate(size, JAVA_LONG.byteAlignment());
+    }
+
+    private static int call(MethodHandle handle, String name, MemorySegment a) {
+        try {
+            return (int) handle.invokeExact(a);
+        } catch (Throwable t) {
+            throw downcallFailed(name, t);
+        }
+    }
+
+    private static int call2(MethodHandle handle, String name, MemorySegment a, MemorySegment b) {
+        try {
+            return (int) handle.invokeExact(a, b);
+        } catch (Throwable t) {
+            throw downcallFailed(name, t);
+        }
+    }
+
+    private static RuntimeException downcallFailed(String function, Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        return new IllegalStateException("downcall to " + function + "() failed", t);
+    }
+}
