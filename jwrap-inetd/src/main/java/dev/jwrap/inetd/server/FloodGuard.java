@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,14 +38,18 @@ final class FloodGuard {
         this.clock = nanoClock;
     }
 
-    /** A place for one connection from {@code source}, or empty when a limit refuses it. */
-    synchronized Optional<Ticket> admit(ServiceLimits limits, InetAddress source) {
+    /**
+     * A place for one connection from {@code source}, or empty when a limit refuses it; then
+     * {@code refusedBy} is told which ({@code cps}, {@code instances} or {@code per_source}).
+     */
+    synchronized Optional<Ticket> admit(ServiceLimits limits, InetAddress source, Consumer<String> refusedBy) {
         if (limits.isUnlimited()) {
             return Optional.of(new Ticket(null));
         }
         long now = clock.getAsLong();
         if (limits.connectionsPerSecond().isPresent()) {
             if (paused && now - pausedUntil < 0) {
+                refusedBy.accept("cps");
                 return Optional.empty();
             }
             paused = false;
@@ -57,17 +62,20 @@ final class FloodGuard {
                 pausedUntil = now + limits.pauseSeconds() * SECOND;
                 report("cps", now, "more than " + limits.connectionsPerSecond().getAsInt()
                         + " connections per second, service paused for " + limits.pauseSeconds() + " s");
+                refusedBy.accept("cps");
                 return Optional.empty();
             }
         }
         if (limits.instances().isPresent() && active >= limits.instances().getAsInt()) {
             report("instances", now, "instances limit (" + limits.instances().getAsInt() + ") reached");
+            refusedBy.accept("instances");
             return Optional.empty();
         }
         int fromSource = perSource.getOrDefault(source, 0);
         if (limits.perSource().isPresent() && fromSource >= limits.perSource().getAsInt()) {
             report("per_source", now, "per_source limit (" + limits.perSource().getAsInt() + ") reached for "
                     + source.getHostAddress());
+            refusedBy.accept("per_source");
             return Optional.empty();
         }
         active++;

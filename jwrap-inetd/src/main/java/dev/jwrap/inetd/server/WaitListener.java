@@ -58,6 +58,7 @@ final class WaitListener extends Listener {
                 ServiceEntry current = entry;
                 services.trace().line("someone wants " + current.service());
                 if (!admitInvocation(current)) {
+                    services.gate().metrics().limited(current.displayName(), "rate");
                     // paused: keep the port, but do not let a queued request spin this loop
                     Thread.sleep(pauseNap());
                     continue;
@@ -110,6 +111,7 @@ final class WaitListener extends Listener {
             exited.countDown();
         });
         if (!started) {
+            services.gate().metrics().spawnFailed(current.displayName());
             // inetd's child would have died at once; avoid a busy loop over the same request
             Thread.sleep(NOWAIT_GRACE_MILLIS);
             return;
