@@ -1,5 +1,6 @@
 package dev.jwrap.cli;
 
+import dev.jwrap.cli.metrics.MetricsAddress;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.inetd.config.InetdConfig;
@@ -84,6 +85,18 @@ final class InetdCommand implements Callable<Integer> {
     @Option(names = "--services", paramLabel = "FILE", description = "Services database (default /etc/services).")
     Path servicesFile;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "How connections are logged: text (tcpd's "
+            + "and inetd -l's lines, the default) or json (one JSON object per connection, schema 1).")
+    InetdObservability.LogFormat logFormat = InetdObservability.LogFormat.text;
+
+    @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at "
+            + "http://HOST:PORT/metrics, e.g. 127.0.0.1:9101; loopback addresses only, unless --metrics-allow-remote.")
+    String metricsAddress;
+
+    @Option(names = "--metrics-allow-remote", description = "Let --metrics listen on a non-loopback address (the "
+            + "endpoint has no authentication).")
+    boolean metricsAllowRemote;
+
     @Option(names = "--check", description = "Only validate the configuration: print file:line: reason for each "
             + "problem; exit 1 when a line is invalid.")
     boolean check;
@@ -122,18 +135,29 @@ final class InetdCommand implements Callable<Integer> {
         SupervisorOptions options = new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog,
                 demoSetup != null ? TableFile.of(demoSetup.allow()) : table(allow, TableFile.SYSTEM_ALLOW),
                 demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY));
-        Supervisor supervisor;
+        InetdObservability observability;
         try {
-            supervisor = Supervisor.start(() -> parser.parse(configFile), options, log,
-                    debug ? Trace.to(err) : Trace.OFF, services, context.services());
-        } catch (IOException e) {
-            log.error(configFile + ": " + reason(e));
+            observability = InetdObservability.create(logFormat, log, metricsAddress == null ? null
+                    : MetricsAddress.parse(metricsAddress, metricsAllowRemote));
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("inetd: " + (e instanceof IOException ? "--metrics " + metricsAddress + ": " : "")
+                    + e.getMessage());
             return 1;
         }
-        if (demoSetup != null) {
-            demoSetup.printInstructions(context.out());
+        try (observability) {
+            Supervisor supervisor;
+            try {
+                supervisor = Supervisor.start(() -> parser.parse(configFile), options, log,
+                        debug ? Trace.to(err) : Trace.OFF, services, context.services(), observability.observability());
+            } catch (IOException e) {
+                log.error(configFile + ": " + reason(e));
+                return 1;
+            }
+            if (demoSetup != null) {
+                demoSetup.printInstructions(context.out());
+            }
+            return serve(supervisor);
         }
-        return serve(supervisor);
     }
 
     /** Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. */

@@ -112,10 +112,11 @@ final class StreamListener extends Listener {
                     services.builtins().stream(internal.service()).serve(connection);
                 }
                 case Server.Program program -> {
+                    Launch launch = Launch.of(program);
                     childHoldsConnection = services.starter()
-                            .start(current, Launch.of(program), connection, effects, status -> active.end());
+                            .start(current, launch, connection, effects, status -> active.end());
                     if (!childHoldsConnection) {
-                        services.gate().failed(current, peer, local, "cannot start " + program.path());
+                        services.gate().failed(current, peer, local, "cannot start " + launch.program());
                     }
                 }
             }

@@ -6,6 +6,10 @@ import dev.jwrap.core.LookupServices;
 import dev.jwrap.core.SyslogPriority;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.resolve.SystemUserDatabase;
+import static dev.jwrap.host.access.LoopbackClients.connect;
+import static dev.jwrap.host.access.LoopbackClients.exchange;
+import static dev.jwrap.host.access.LoopbackClients.freePort;
+
 import dev.jwrap.host.log.UnixDatagramReceiver;
 import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.inetd.builtin.OpenbsdInetd;
@@ -14,9 +18,6 @@ import dev.jwrap.inetd.config.ParserOptions;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SyslogIdentityDifferentialIT {
 
-    private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
     private static final InetAddress ALLOWED = InetAddress.ofLiteral("127.0.0.3");
     private static final InetAddress REFUSED = InetAddress.ofLiteral("127.0.0.4");
     private static final InetAddress PROBE = InetAddress.ofLiteral("127.0.0.5");
@@ -155,34 +155,6 @@ class SyslogIdentityDifferentialIT {
                 }
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // poll interval, not a synchronisation
             }
-        }
-    }
-
-    private static SocketChannel connect(InetAddress from, int port) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        try {
-            channel.bind(new InetSocketAddress(from, 0));
-            channel.connect(new InetSocketAddress(LOOPBACK, port));
-            return channel;
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    /** Sends {@code text}, half-closes and reads to EOF (a refused client sends nothing: no reset). */
-    private static String exchange(InetAddress from, int port, String text) throws IOException {
-        try (SocketChannel channel = connect(from, port)) {
-            channel.socket().setSoTimeout((int) DEADLINE.toMillis());
-            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
-            channel.shutdownOutput();
-            return new String(channel.socket().getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
         }
     }
 }
