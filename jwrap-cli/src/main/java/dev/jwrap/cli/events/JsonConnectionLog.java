@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code --log-format json}: each connection event becomes one syslog message holding one JSON
  * object on one line, logged at the event's priority (so a rule's {@code severity} still routes it).
+ * The fields are documented for users in the jwrap-inetd(1) man page; keep both in step.
  * The fields, schema 1:
  *
  * <ul>
