@@ -90,7 +90,7 @@ public final class ConnectionGate {
         }
         String clientInfo = request.clientInfo();
         if (verdictLines) {
-            VerdictLine.of(attempt, clientInfo, decision).writeTo(lines);
+            VerdictLine.of(attempt.style(), clientInfo, request.client().address(), decision).writeTo(lines);
         }
         report(attempt, clientInfo, decision);
         return decision;
@@ -139,7 +139,7 @@ public final class ConnectionGate {
     private void emit(Arrival arrival, Optional<String> daemon, Outcome outcome, Optional<String> rule,
             SyslogPriority priority, String detail) {
         publish(new ConnectionEvent(clock.instant(), serverKind, arrival.service(), daemon, arrival.transport(),
-                arrival.client(), arrival.local(), arrival.client().getAddress().getHostAddress(), outcome, rule,
+                arrival.client(), arrival.local(), ConnectionEvent.addressText(arrival.client()), outcome, rule,
                 priority, detail));
     }
 

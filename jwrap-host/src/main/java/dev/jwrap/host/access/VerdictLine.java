@@ -10,20 +10,24 @@ import dev.jwrap.host.log.Syslog;
  */
 record VerdictLine(SyslogPriority priority, String text) {
 
-    static VerdictLine of(AccessAttempt attempt, String clientInfo, Decision decision) {
+    /**
+     * @param clientInfo the client as libwrap writes it ({@code %c})
+     * @param address the client's numeric address as libwrap writes it ({@code %a})
+     */
+    static VerdictLine of(LogStyle style, String clientInfo, String address, Decision decision) {
         return switch (decision.verdict()) {
-            case GRANTED -> new VerdictLine(decision.allowPriority(), connectFrom(attempt, clientInfo));
-            case DENIED -> new VerdictLine(decision.denyPriority(), "refused " + connectFrom(attempt, clientInfo));
+            case GRANTED -> new VerdictLine(decision.allowPriority(), connectFrom(style, clientInfo, address));
+            case DENIED -> new VerdictLine(decision.denyPriority(),
+                    "refused " + connectFrom(style, clientInfo, address));
             case DELEGATED -> new VerdictLine(decision.denyPriority(),
                     "twist " + clientInfo + " to " + decision.twistCommand());
         };
     }
 
     /** The line of a granted connection; a refusal is the same line after "refused ". */
-    private static String connectFrom(AccessAttempt attempt, String clientInfo) {
-        return switch (attempt.style()) {
-            case LogStyle.Tcpd() -> "connect from " + clientInfo + " ("
-                    + attempt.arrival().client().getAddress().getHostAddress() + ")";
+    private static String connectFrom(LogStyle style, String clientInfo, String address) {
+        return switch (style) {
+            case LogStyle.Tcpd() -> "connect from " + clientInfo + " (" + address + ")";
             case LogStyle.Inetd(String service, String protocol) -> "connection from " + clientInfo + ", service "
                     + service + " (" + protocol + ")";
         };
