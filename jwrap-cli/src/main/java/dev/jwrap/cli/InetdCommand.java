@@ -10,6 +10,7 @@ import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.host.process.ServerSignals;
+import dev.jwrap.inetd.server.PassedSockets;
 import dev.jwrap.inetd.server.Supervisor;
 import dev.jwrap.inetd.server.SupervisorOptions;
 import dev.jwrap.inetd.server.Trace;
@@ -32,6 +33,10 @@ import picocli.CommandLine.Parameters;
             "Serve the services of an OpenBSD-format inetd.conf: built-ins in-process, other programs started per "
                     + "connection with the socket on standard input, output and error, and hosts.allow / hosts.deny "
                     + "checked in-process (no tcpd process).",
+            "",
+            "Listening sockets passed by systemd socket activation (LISTEN_FDS) are served by the entries with the "
+                    + "same socket type and local address and port instead of being bound; passed sockets no entry "
+                    + "uses are logged and closed.",
             "",
             "Lines whose server is /usr/sbin/tcpd are always checked, with tcpd's daemon name and log lines; -l checks "
                     + "what Debian's inetd -l checks; --wrap-all checks every service. SIGHUP re-reads the "
@@ -122,12 +127,16 @@ final class InetdCommand implements Callable<Integer> {
         SupervisorOptions options = new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog,
                 demoSetup != null ? TableFile.of(demoSetup.allow()) : table(allow, TableFile.SYSTEM_ALLOW),
                 demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY));
+        // systemd socket activation: sockets passed to this process are served instead of bound
+        PassedSockets passed = demoSetup != null ? PassedSockets.none()
+                : PassedSockets.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), log);
         Supervisor supervisor;
         try {
             supervisor = Supervisor.start(() -> parser.parse(configFile), options, log,
-                    debug ? Trace.to(err) : Trace.OFF, services, context.services());
+                    debug ? Trace.to(err) : Trace.OFF, services, context.services(), passed);
         } catch (IOException e) {
             log.error(configFile + ": " + reason(e));
+            passed.close();
             return 1;
         }
         if (demoSetup != null) {

@@ -52,12 +52,13 @@ public final class Supervisor implements AutoCloseable {
     private final ChildReaper reaper;
     private final IdleWatchdog watchdog;
     private final Binder binder;
+    private final PassedSockets passed;
     private final Services services;
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
     private boolean closed;
 
     private Supervisor(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
-            ServicesDatabase serviceNames, LookupServices lookups) {
+            ServicesDatabase serviceNames, LookupServices lookups, PassedSockets passed) {
         this.source = source;
         this.options = options;
         this.log = log;
@@ -65,7 +66,8 @@ public final class Supervisor implements AutoCloseable {
         this.reaper = new ChildReaper(Duration.ofSeconds(1));
         this.watchdog = new IdleWatchdog();
         ChannelDescriptors descriptors = new ChannelDescriptors();
-        this.binder = new Binder(descriptors, options.backlog());
+        this.passed = passed;
+        this.binder = new Binder(descriptors, options.backlog(), passed);
         ProgramStarter starter = new ProgramStarter(new PosixSpawnLauncher(), reaper,
                 new CredentialResolver(lookups.users()), descriptors,
                 Environment.forInetd(System.getenv(), options.keepEnvironment()), log, trace);
@@ -82,13 +84,24 @@ public final class Supervisor implements AutoCloseable {
      */
     public static Supervisor start(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
             ServicesDatabase serviceNames, LookupServices lookups) throws IOException {
+        return start(source, options, log, trace, serviceNames, lookups, PassedSockets.none());
+    }
+
+    /**
+     * As {@link #start(ConfigSource, SupervisorOptions, Syslog, Trace, ServicesDatabase, LookupServices)},
+     * serving the sockets systemd {@code passed} for matching entries instead of binding them; the
+     * supervisor owns them from now on.
+     */
+    public static Supervisor start(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
+            ServicesDatabase serviceNames, LookupServices lookups, PassedSockets passed) throws IOException {
         Objects.requireNonNull(source, "source");
         InetdConfig config = source.load();
-        Supervisor supervisor = new Supervisor(source, options, log, trace, serviceNames, lookups);
+        Supervisor supervisor = new Supervisor(source, options, log, trace, serviceNames, lookups, passed);
         supervisor.policy.set(supervisor.loadPolicy());
         supervisor.report(config);
         synchronized (supervisor) {
             supervisor.apply(config);
+            passed.closeUnused(log);
         }
         return supervisor;
     }
@@ -152,6 +165,7 @@ public final class Supervisor implements AutoCloseable {
         listeners.clear();
         reaper.close();
         watchdog.close();
+        passed.close();
     }
 
     private AccessPolicy loadPolicy() {
