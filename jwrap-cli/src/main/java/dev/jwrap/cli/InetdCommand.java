@@ -2,6 +2,7 @@ package dev.jwrap.cli;
 
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.diag.Diagnostic;
+import dev.jwrap.inetd.builtin.UdpSourceFilter;
 import dev.jwrap.inetd.config.InetdConfig;
 import dev.jwrap.inetd.config.InetdConfigParser;
 import dev.jwrap.inetd.config.ParserOptions;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,6 +88,12 @@ final class InetdCommand implements Callable<Integer> {
             + "services included.")
     boolean wrapAll;
 
+    @Option(names = "--udp-filter", paramLabel = "MODE", converter = UdpFilterConverter.class,
+            description = "Which UDP requests the built-ins refuse: debian (default; exactly what openbsd-inetd refuses: "
+                    + "multicast, broadcast, 0/8, 127/8, 255/8, v4-mapped sources) or jwrap (upstream OpenBSD: "
+                    + "loopback allowed, source ports below 1024 and 2049 refused).")
+    UdpSourceFilter.Mode udpFilter = UdpSourceFilter.Mode.DEBIAN;
+
     @Option(names = "--services", paramLabel = "FILE", description = "Services database (default /etc/services).")
     Path servicesFile;
 
@@ -126,7 +134,7 @@ final class InetdCommand implements Callable<Integer> {
         Syslog log = demoSetup != null ? stderrLog : systemLog(stderrLog);
         SupervisorOptions options = new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog,
                 demoSetup != null ? TableFile.of(demoSetup.allow()) : table(allow, TableFile.SYSTEM_ALLOW),
-                demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY));
+                demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY), udpFilter);
         // systemd socket activation: sockets passed to this process are served instead of bound
         PassedSockets passed = demoSetup != null ? PassedSockets.none()
                 : PassedSockets.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), log);
@@ -214,5 +222,18 @@ final class InetdCommand implements Callable<Integer> {
 
     private static String reason(IOException e) {
         return e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage();
+    }
+
+    /** {@code --udp-filter debian|jwrap}, in lower case as written on the command line. */
+    static final class UdpFilterConverter implements CommandLine.ITypeConverter<UdpSourceFilter.Mode> {
+        @Override
+        public UdpSourceFilter.Mode convert(String value) {
+            return switch (value) {
+                case "debian" -> UdpSourceFilter.Mode.DEBIAN;
+                case "jwrap" -> UdpSourceFilter.Mode.JWRAP;
+                default -> throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a UDP filter (use debian or jwrap)");
+            };
+        }
     }
 }

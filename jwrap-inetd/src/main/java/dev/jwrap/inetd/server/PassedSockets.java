@@ -38,7 +38,7 @@ public final class PassedSockets implements AutoCloseable {
 
     /** No passed sockets: every entry binds its own. */
     public static PassedSockets none() {
-        return new PassedSockets(Map.of());
+        return new PassedSockets(new LinkedHashMap<>());
     }
 
     /**

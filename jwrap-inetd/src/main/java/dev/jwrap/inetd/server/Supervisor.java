@@ -72,7 +72,7 @@ public final class Supervisor implements AutoCloseable {
                 new CredentialResolver(lookups.users()), descriptors,
                 Environment.forInetd(System.getenv(), options.keepEnvironment()), log, trace);
         Builtins builtins = new Builtins(Clock.systemDefaultZone(), watchdog, Builtins.DEFAULT_IDLE,
-                UdpSourceFilter.forThisHost(UdpSourceFilter.Mode.JWRAP), Map::of);
+                UdpSourceFilter.forThisHost(options.udpFilter()), Map::of);
         AccessGate gate = new AccessGate(policy::get, lookups, serviceNames, log);
         this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime, descriptors);
     }
