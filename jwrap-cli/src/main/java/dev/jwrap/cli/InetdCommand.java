@@ -94,6 +94,11 @@ final class InetdCommand implements Callable<Integer> {
                     + "loopback allowed, source ports below 1024 and 2049 refused).")
     UdpSourceFilter.Mode udpFilter = UdpSourceFilter.Mode.DEBIAN;
 
+    @Option(names = "--tcpmux", description = "Accept TCPMUX (RFC 1078) lines: 'tcpmux stream tcp nowait root internal' "
+            + "serves the multiplexer, 'tcpmux/NAME' and 'tcpmux/+NAME' entries are reached through it (with +, jwrap "
+            + "sends +Go first). openbsd-inetd has no TCPMUX, so this is off by default.")
+    boolean tcpmux;
+
     @Option(names = "--services", paramLabel = "FILE", description = "Services database (default /etc/services).")
     Path servicesFile;
 
@@ -127,7 +132,7 @@ final class InetdCommand implements Callable<Integer> {
             err.println("inetd: " + e.getMessage());
             return 1;
         }
-        InetdConfigParser parser = new InetdConfigParser(services, new ParserOptions(invocationRate(stderrLog), false));
+        InetdConfigParser parser = new InetdConfigParser(services, new ParserOptions(invocationRate(stderrLog), tcpmux));
         if (check) {
             return check(parser, configFile);
         }

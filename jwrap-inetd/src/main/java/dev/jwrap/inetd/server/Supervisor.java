@@ -54,6 +54,7 @@ public final class Supervisor implements AutoCloseable {
     private final Binder binder;
     private final PassedSockets passed;
     private final Services services;
+    private final TcpmuxDispatch tcpmux = new TcpmuxDispatch();
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
     private boolean closed;
 
@@ -72,7 +73,7 @@ public final class Supervisor implements AutoCloseable {
                 new CredentialResolver(lookups.users()), descriptors,
                 Environment.forInetd(System.getenv(), options.keepEnvironment()), log, trace);
         Builtins builtins = new Builtins(Clock.systemDefaultZone(), watchdog, Builtins.DEFAULT_IDLE,
-                UdpSourceFilter.forThisHost(options.udpFilter()), Map::of);
+                UdpSourceFilter.forThisHost(options.udpFilter()), tcpmux);
         AccessGate gate = new AccessGate(policy::get, lookups, serviceNames, log);
         this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime, descriptors);
     }
@@ -193,6 +194,9 @@ public final class Supervisor implements AutoCloseable {
         listeners.clear();
         List<Runnable> starts = new ArrayList<>();
         for (ServiceEntry entry : config.entries()) {
+            if (entry.tcpmux().isPresent()) {
+                continue; // reached through the TCPMUX built-in, no socket of its own
+            }
             List<InetSocketAddress> addresses;
             try {
                 addresses = Binder.addresses(entry);
@@ -223,6 +227,7 @@ public final class Supervisor implements AutoCloseable {
                 }
             }
         }
+        tcpmux.update(config.entries(), services);
         for (Listener gone : old.values()) {
             trace.line("FREE: " + describe(gone.entry()));
             gone.close();
