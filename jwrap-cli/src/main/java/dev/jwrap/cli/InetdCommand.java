@@ -12,6 +12,7 @@ import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.host.process.ServerSignals;
 import dev.jwrap.inetd.server.PassedSockets;
+import dev.jwrap.inetd.server.PidFile;
 import dev.jwrap.inetd.server.Supervisor;
 import dev.jwrap.inetd.server.SupervisorOptions;
 import dev.jwrap.inetd.server.Trace;
@@ -99,6 +100,10 @@ final class InetdCommand implements Callable<Integer> {
             + "sends +Go first). openbsd-inetd has no TCPMUX, so this is off by default.")
     boolean tcpmux;
 
+    @Option(names = "--pid-file", paramLabel = "FILE", description = "Write the process id to FILE while serving "
+            + "(default /run/jwrap-inetd.pid; not written with -d or --demo unless this option is given).")
+    Path pidFile;
+
     @Option(names = "--services", paramLabel = "FILE", description = "Services database (default /etc/services).")
     Path servicesFile;
 
@@ -155,7 +160,23 @@ final class InetdCommand implements Callable<Integer> {
         if (demoSetup != null) {
             demoSetup.printInstructions(context.out());
         }
-        return serve(supervisor);
+        try (PidFile pid = writePidFile(log, demoSetup != null)) {
+            return serve(supervisor);
+        }
+    }
+
+    /** The PID file, as inetd writes one (-i included); none in debug or demo runs unless asked for. */
+    private PidFile writePidFile(Syslog log, boolean demoRun) {
+        if (pidFile == null && (debug || demoRun)) {
+            return null;
+        }
+        Path path = pidFile == null ? PidFile.DEFAULT : resolve(pidFile);
+        try {
+            return PidFile.write(path, ProcessHandle.current().pid());
+        } catch (IOException e) {
+            log.warning(path + ": cannot write the PID file: " + reason(e));
+            return null;
+        }
     }
 
     /** Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. */

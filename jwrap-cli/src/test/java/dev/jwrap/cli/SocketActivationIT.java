@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwrap.cli.testing.HostTools;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,13 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SocketActivationIT {
 
     private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
-    private static final long TIMEOUT_SECONDS = 30;
 
     @TempDir
     Path dir;
-
-    private Process process;
-    private final BlockingQueue<String> trace = new LinkedBlockingQueue<>();
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor();
-        }
-    }
 
     @Test
     void servesPassedSockets_bindsTheRest_closesUnmatched_andKeepsThemAcrossReload() throws Exception {
@@ -65,71 +46,31 @@ class SocketActivationIT {
                 127.0.0.1:%2$d stream tcp4 nowait %1$s /bin/cat cat
                 """.formatted(user, bound));
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of("systemd-socket-activate",
-                "-l", "127.0.0.1:" + echo, "-l", "127.0.0.1:" + unmatched, "--fdname=echo:spare", "--",
-                java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-opens",
-                "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "inetd", "-d", "--services", "services", "inetd.conf"));
-        process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        readTrace();
-        await(line -> line.startsWith("Listening on 127.0.0.1:" + unmatched));
+        List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + echo,
+                "-l", "127.0.0.1:" + unmatched, "--fdname=echo:spare", "--");
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--services", "services", "inetd.conf")) {
+            inetd.await(line -> line.startsWith("Listening on 127.0.0.1:" + unmatched));
 
-        // the first connection makes systemd-socket-activate exec jwrap; it waits in the passed backlog
-        try (SocketChannel early = connect(echo)) {
-            assertThat(exchange(early, "queued before jwrap ran\n")).isEqualTo("queued before jwrap ran\n");
+            // the first connection makes systemd-socket-activate exec jwrap; it waits in the passed backlog
+            assertThat(exchange(connect(echo), "queued before jwrap ran\n")).isEqualTo("queued before jwrap ran\n");
+            inetd.await(line -> line.contains("passed socket fd 4 (spare, stream /127.0.0.1:" + unmatched
+                    + ") matches no inetd.conf entry; closed"));
+            assertThat(exchange(connect(bound), "bound by jwrap\n")).isEqualTo("bound by jwrap\n");
+            assertThatThrownBy(() -> connect(unmatched).close()).isInstanceOf(ConnectException.class);
+
+            // replace the echo built-in by a program on the passed port: the listener is reopened on the
+            // passed socket, not bound (systemd's copy still holds the port, a bind would fail)
+            Files.writeString(dir.resolve("inetd.conf"), """
+                    127.0.0.1:echo stream tcp4 nowait %1$s /bin/sed sed -u s/^/sed:/
+                    127.0.0.1:%2$d stream tcp4 nowait %1$s /bin/cat cat
+                    """.formatted(user, bound));
+            inetd.signal("HUP");
+            inetd.await(line -> line.startsWith("ADD: 127.0.0.1:echo") && line.endsWith("server=/bin/sed"));
+            assertThat(exchange(connect(echo), "after reload\n")).isEqualTo("sed:after reload\n");
+            assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:"));
+
+            assertThat(inetd.terminate()).isZero();
         }
-        await(line -> line.contains("passed socket fd 4 (spare, stream /127.0.0.1:" + unmatched
-                + ") matches no inetd.conf entry; closed"));
-        assertThat(exchange(connect(bound), "bound by jwrap\n")).isEqualTo("bound by jwrap\n");
-        assertThatThrownBy(() -> connect(unmatched).close()).isInstanceOf(ConnectException.class);
-
-        // replace the echo built-in by a program on the passed port: the listener is reopened on the
-        // passed socket, not bound (systemd's copy still holds the port, a bind would fail)
-        Files.writeString(dir.resolve("inetd.conf"), """
-                127.0.0.1:echo stream tcp4 nowait %1$s /bin/sed sed -u s/^/sed:/
-                127.0.0.1:%2$d stream tcp4 nowait %1$s /bin/cat cat
-                """.formatted(user, bound));
-        signal("HUP");
-        await(line -> line.startsWith("ADD: 127.0.0.1:echo") && line.endsWith("server=/bin/sed"));
-        assertThat(exchange(connect(echo), "after reload\n")).isEqualTo("sed:after reload\n");
-        assertThat(trace).noneMatch(line -> line.contains("bind:"));
-
-        process.destroy();
-        assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-    }
-
-    private void readTrace() {
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader err = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    trace.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-    }
-
-    private void await(Predicate<String> wanted) throws InterruptedException {
-        StringBuilder seen = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (true) {
-            String line = trace.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(line).as("trace so far:%n%s", seen).isNotNull();
-            seen.append(line).append('\n');
-            if (wanted.test(line)) {
-                return;
-            }
-        }
-    }
-
-    private void signal(String name) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
     }
 
     private static int freePort() throws IOException {
@@ -142,7 +83,7 @@ class SocketActivationIT {
         return SocketChannel.open(new InetSocketAddress(LOOPBACK, port));
     }
 
-    private static String exchange(SocketChannel channel, String text) throws IOException {
+    static String exchange(SocketChannel channel, String text) throws IOException {
         try (channel) {
             channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
             channel.shutdownOutput();

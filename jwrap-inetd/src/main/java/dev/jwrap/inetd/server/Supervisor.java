@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * reloads are serialised.
  */
 public final class Supervisor implements AutoCloseable {
+
+    /** How often inetd tries again to bind the sockets whose bind failed. */
+    static final Duration BIND_RETRY = Duration.ofMinutes(10);
+
+    private record Unbound(ServiceEntry entry, InetSocketAddress address) {}
 
     /** Where the configuration comes from; read again at each reload. */
     @FunctionalInterface
@@ -56,6 +64,9 @@ public final class Supervisor implements AutoCloseable {
     private final Services services;
     private final TcpmuxDispatch tcpmux = new TcpmuxDispatch();
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
+    /** Sockets whose bind failed, by listener key: tried again every {@link #BIND_RETRY} (inetd.md §3.1). */
+    private final Map<String, Unbound> unbound = new LinkedHashMap<>();
+    private final ScheduledExecutorService retryTimer;
     private boolean closed;
 
     private Supervisor(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
@@ -76,6 +87,13 @@ public final class Supervisor implements AutoCloseable {
                 UdpSourceFilter.forThisHost(options.udpFilter()), tcpmux);
         AccessGate gate = new AccessGate(policy::get, lookups, serviceNames, log);
         this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime, descriptors);
+        this.retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inetd-bind-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        retryTimer.scheduleAtFixedRate(this::retryUnbound, BIND_RETRY.toSeconds(), BIND_RETRY.toSeconds(),
+                TimeUnit.SECONDS);
     }
 
     /**
@@ -162,6 +180,7 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         closed = true;
+        retryTimer.shutdownNow();
         listeners.values().forEach(Listener::close);
         listeners.clear();
         reaper.close();
@@ -192,6 +211,7 @@ public final class Supervisor implements AutoCloseable {
     private void apply(InetdConfig config) {
         Map<String, Listener> old = new LinkedHashMap<>(listeners);
         listeners.clear();
+        unbound.clear();
         List<Runnable> starts = new ArrayList<>();
         for (ServiceEntry entry : config.entries()) {
             if (entry.tcpmux().isPresent()) {
@@ -224,6 +244,8 @@ public final class Supervisor implements AutoCloseable {
                     listeners.put(key, opened);
                     starts.add(opened::start);
                     trace.line("ADD: " + describe(entry));
+                } else {
+                    unbound.put(key, new Unbound(entry, address));
                 }
             }
         }
@@ -233,6 +255,26 @@ public final class Supervisor implements AutoCloseable {
             gone.close();
         }
         starts.forEach(Runnable::run);
+    }
+
+    /**
+     * Tries again to bind the sockets whose bind failed (every {@link #BIND_RETRY}, as inetd's
+     * retry timer does; a reload tries too). A socket that still cannot be bound is logged again.
+     */
+    synchronized void retryUnbound() {
+        if (closed || unbound.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Unbound> pending : List.copyOf(unbound.entrySet())) {
+            Unbound u = pending.getValue();
+            Listener opened = open(u.entry(), u.address());
+            if (opened != null) {
+                unbound.remove(pending.getKey());
+                listeners.put(pending.getKey(), opened);
+                trace.line("ADD: " + describe(u.entry()));
+                opened.start();
+            }
+        }
     }
 
     private Listener open(ServiceEntry entry, InetSocketAddress address) {
