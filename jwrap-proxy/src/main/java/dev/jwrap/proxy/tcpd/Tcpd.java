@@ -4,6 +4,10 @@ import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.Decision;
 import dev.jwrap.core.LookupServices;
 import dev.jwrap.core.TableFile;
+import dev.jwrap.host.access.Arrival;
+import dev.jwrap.host.access.ConnectionEvent.Transport;
+import dev.jwrap.host.access.ConnectionGate;
+import dev.jwrap.host.access.LogStyle;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.process.CredentialResolver;
 import dev.jwrap.host.process.Credentials;
@@ -68,20 +72,18 @@ public final class Tcpd {
         Endpoints endpoints = Endpoints.find(socket, log);
         // libwrap reports a bad table line when its scan reaches it; jwrap reads the tables whole, up front
         AccessPolicy policy = AccessPolicy.load(TableFile.of(settings.allow()), TableFile.of(settings.deny()),
-                d -> WrapperGate.report(log, d));
+                d -> ConnectionGate.report(log, d));
         WrapperEffects effects = new WrapperEffects(socket, log, umask, environment, DAEMON_UMASK);
-        Optional<WrapperGate.Outcome> outcome = new WrapperGate(policy, services, log)
-                .decide(daemon.name(), endpoints.client(), endpoints.server(), endpoints.datagram(), effects);
-        if (outcome.isPresent()) {
-            Decision decision = outcome.get().decision();
-            switch (decision.verdict()) {
-                case GRANTED -> replaceWith(daemon.program(), daemon.argv(), effects, log, "error: cannot execute "
-                        + daemon.program() + ": ", true);
-                case DELEGATED -> replaceWith(SHELL, List.of("sh", "-c", decision.twistCommand()), effects, log,
-                        "warning: twist_option: /bin/sh: ", false);
-                case DENIED -> {
-                    // refused: nothing more to do than tcpd's clean exit below
-                }
+        ConnectionGate gate = ConnectionGate.builder("tcpd", () -> policy, services).log(log).build();
+        Decision decision = gate.decide(endpoints.arrival(daemon.name()).checkedAs(daemon.name(), LogStyle.tcpd()),
+                effects);
+        switch (decision.verdict()) {
+            case GRANTED -> replaceWith(daemon.program(), daemon.argv(), effects, log, "error: cannot execute "
+                    + daemon.program() + ": ", true);
+            case DELEGATED -> replaceWith(SHELL, List.of("sh", "-c", decision.twistCommand()), effects, log,
+                    "warning: twist_option: /bin/sh: ", false);
+            case DENIED -> {
+                // refused (or an expansion overflowed): nothing more to do than tcpd's clean exit below
             }
         }
         return cleanExit(socket, endpoints, settings);
@@ -146,6 +148,14 @@ public final class Tcpd {
 
     /** The two ends of the connection as the socket on fd 0 tells them (either may be unknown). */
     record Endpoints(InetSocketAddress client, InetSocketAddress server, boolean datagram) {
+
+        /** An address the tables see as {@code unknown}: what libwrap has when the socket cannot tell. */
+        private static final InetSocketAddress UNKNOWN = InetSocketAddress.createUnresolved("unknown", 0);
+
+        Arrival arrival(String service) {
+            return new Arrival(service, datagram ? Transport.UDP : Transport.TCP,
+                    client == null ? UNKNOWN : client, server == null ? UNKNOWN : server);
+        }
 
         /**
          * libwrap's sock_host: getpeername, and when that fails (an unconnected datagram socket) the
