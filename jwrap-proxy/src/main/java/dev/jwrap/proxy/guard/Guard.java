@@ -1,6 +1,7 @@
 package dev.jwrap.proxy.guard;
 
-import dev.jwrap.core.LookupServices;
+import dev.jwrap.host.access.Arrival;
+import dev.jwrap.host.access.ConnectionGate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * tables, keeping what fails to load; connections already relaying are not disturbed.
  *
  * <pre>{@code
- * try (Guard guard = Guard.start(() -> config, services, GuardLogs.single(log), shell)) {
+ * try (Guard guard = Guard.start(() -> config, GuardServices.of(lookups, log, shell))) {
  *     ... // until shutdown
  * }
  * }</pre>
@@ -42,7 +43,7 @@ public final class Guard implements AutoCloseable {
     private static final int BUFFERS_RETAINED = 256;
 
     private final ConfigSource source;
-    private final GuardLogs logs;
+    private final GuardServices services;
     private final Tables tables;
     private final Admission admission;
     private final GuardedConnection.Parts parts;
@@ -53,16 +54,20 @@ public final class Guard implements AutoCloseable {
     private volatile GuardConfig config;
     private volatile boolean closed;
 
-    private Guard(ConfigSource source, GuardConfig config, LookupServices services, GuardLogs logs,
-            ShellCommands shell) {
+    private Guard(ConfigSource source, GuardConfig config, GuardServices services) {
         this.source = source;
         this.config = config;
-        this.logs = logs;
-        this.tables = new Tables(logs.server());
+        this.services = services;
+        this.tables = new Tables(services.log());
         this.admission = new Admission(config.limits());
-        AccessGate gate = new AccessGate(tables, services, logs);
-        this.parts = new GuardedConnection.Parts(gate, shell, new Relay(new BufferPool(BUFFER_SIZE, BUFFERS_RETAINED)),
-                logs);
+        ConnectionGate gate = ConnectionGate.builder("guard", tables, services.lookups())
+                .log(services.log())
+                .observer(services.observer())
+                .metrics(services.metrics())
+                .verdictLines(services.verdictLines())
+                .build();
+        this.parts = new GuardedConnection.Parts(gate, services.shell(),
+                new Relay(new BufferPool(BUFFER_SIZE, BUFFERS_RETAINED)), services.log());
         this.sweeper = Thread.ofPlatform().daemon().name("jwrap-guard-sweep").unstarted(this::sweep);
     }
 
@@ -72,10 +77,9 @@ public final class Guard implements AutoCloseable {
      * @throws GuardConfigException when the configuration cannot be used
      * @throws IOException when an address cannot be bound (nothing is left listening then)
      */
-    public static Guard start(ConfigSource source, LookupServices services, GuardLogs logs, ShellCommands shell)
-            throws GuardConfigException, IOException {
+    public static Guard start(ConfigSource source, GuardServices services) throws GuardConfigException, IOException {
         GuardConfig config = source.load();
-        Guard guard = new Guard(source, config, services, logs, shell);
+        Guard guard = new Guard(source, config, services);
         guard.tables.load(config.allow(), config.deny());
         try {
             for (Route route : config.routes()) {
@@ -104,10 +108,12 @@ public final class Guard implements AutoCloseable {
         try {
             loaded = source.load();
         } catch (GuardConfigException e) {
-            logs.server().error(e.getMessage() + "; configuration not reloaded, the previous one stays in force");
+            services.log().error(e.getMessage() + "; configuration not reloaded, the previous one stays in force");
+            services.metrics().reloaded(false);
             return false;
         }
-        tables.load(loaded.allow(), loaded.deny());
+        boolean tablesTaken = tables.load(loaded.allow(), loaded.deny());
+        services.metrics().reloaded(tablesTaken);
         admission.limits(loaded.limits());
         apply(loaded);
         config = loaded;
@@ -131,7 +137,7 @@ public final class Guard implements AutoCloseable {
                 try {
                     listen(route);
                 } catch (IOException e) {
-                    logs.server().error(route.daemon() + ": " + e.getMessage());
+                    services.log().error(route.daemon() + ": " + e.getMessage());
                 }
             }
         }
@@ -139,14 +145,16 @@ public final class Guard implements AutoCloseable {
 
     private void listen(Route route) throws IOException {
         listeners.put(route.listen(), GuardListener.open(route, this::accepted));
-        logs.server().info("guarding " + route.describe());
+        services.log().info("guarding " + route.describe());
     }
 
     /** Called on the accept thread: only the cheap admission check happens here. */
     private void accepted(Route route, SocketChannel client) {
         InetAddress address;
+        Arrival arrival;
         try {
-            address = ((InetSocketAddress) client.getRemoteAddress()).getAddress();
+            arrival = GuardedConnection.arrival(route, client);
+            address = arrival.client().getAddress();
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             return;
@@ -154,8 +162,9 @@ public final class Guard implements AutoCloseable {
         long now = System.nanoTime();
         Admission.Outcome outcome = admission.admit(address, now);
         if (outcome != Admission.Outcome.ADMITTED) {
+            parts.gate().limited(arrival, limitName(outcome));
             if (admission.shouldLog(address, now)) {
-                logs.daemons().apply(route.daemon()).warning("refused connect from " + address.getHostAddress()
+                services.log().withIdent(route.daemon()).warning("refused connect from " + address.getHostAddress()
                         + ": " + refusal(outcome));
             }
             closeQuietly(client);
@@ -170,13 +179,22 @@ public final class Guard implements AutoCloseable {
             } catch (IOException e) {
                 // the client went away before or during the check: nothing to log beyond the verdict
             } catch (RuntimeException e) {
-                logs.server().error(link.label() + ": " + e);
+                services.log().error(link.label() + ": " + e);
             } finally {
                 link.close();
                 links.remove(link);
                 admission.release(address);
             }
         });
+    }
+
+    private static String limitName(Admission.Outcome outcome) {
+        return switch (outcome) {
+            case TOO_MANY_FROM_SOURCE -> "per_source";
+            case TOO_FAST_FROM_SOURCE -> "rate";
+            case TOO_MANY_IN_TOTAL -> "max_connections";
+            case ADMITTED -> "none";
+        };
     }
 
     private static String refusal(Admission.Outcome outcome) {
@@ -198,7 +216,7 @@ public final class Guard implements AutoCloseable {
             long cutoff = now - idle.toNanos();
             for (Link link : links) {
                 if (link.idleSince(cutoff) && !link.isClosed()) {
-                    logs.server().info(link.label() + ": idle for " + idle.toSeconds() + " s, connection closed");
+                    services.log().info(link.label() + ": idle for " + idle.toSeconds() + " s, connection closed");
                     link.close();
                 }
             }

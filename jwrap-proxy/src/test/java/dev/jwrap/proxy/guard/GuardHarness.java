@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.core.LookupServices;
 import dev.jwrap.core.TableFile;
+import dev.jwrap.host.access.ConnectionEvent;
+import dev.jwrap.host.access.ServerMetrics;
 import dev.jwrap.host.log.RecordingSyslog;
 import dev.jwrap.host.process.ChannelDescriptors;
 import dev.jwrap.host.process.ChildReaper;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +33,7 @@ final class GuardHarness implements AutoCloseable {
 
     final Path dir;
     final RecordingSyslog log = new RecordingSyslog();
+    final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
     private final ChildReaper reaper = new ChildReaper(Duration.ofMillis(100));
     private volatile Guard.ConfigSource source;
     final Guard guard;
@@ -39,7 +43,8 @@ final class GuardHarness implements AutoCloseable {
         this.source = () -> config;
         ShellCommands shell = new ShellCommands(new PosixSpawnLauncher(), reaper, new ChannelDescriptors(),
                 List.of("PATH=/usr/bin:/bin"));
-        this.guard = Guard.start(() -> this.source.load(), LookupServices.OFFLINE, GuardLogs.single(log), shell);
+        this.guard = Guard.start(() -> this.source.load(), new GuardServices(LookupServices.OFFLINE, log, events::add,
+                ServerMetrics.NONE, true, shell));
     }
 
     /** A guard with one route from 127.0.0.1:0 (or [::1]:0) to {@code backend}, and these tables. */
@@ -104,6 +109,12 @@ final class GuardHarness implements AutoCloseable {
     void awaitLog(String fragment) {
         await("a log line containing \"" + fragment + "\" in " + log.messages(),
                 () -> log.messages().stream().anyMatch(m -> m.contains(fragment)));
+    }
+
+    /** Waits for an event of this outcome from this client address. */
+    void awaitEvent(ConnectionEvent.Outcome outcome, String client) {
+        await(outcome + " event for " + client + " in " + events, () -> events.stream().anyMatch(e ->
+                e.outcome() == outcome && e.client().getAddress().getHostAddress().equals(client)));
     }
 
     void awaitNoConnections() {

@@ -4,6 +4,7 @@ import static dev.jwrap.proxy.guard.GuardHarness.readToEnd;
 import static dev.jwrap.proxy.guard.GuardHarness.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.host.access.ConnectionEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,6 +45,8 @@ class GuardIT {
             }
             h.awaitLog("refused connect from 127.0.0.2 (127.0.0.2)");
             h.awaitLog("connect from 127.0.0.1 (127.0.0.1)");
+            h.awaitEvent(ConnectionEvent.Outcome.ALLOWED, "127.0.0.1");
+            h.awaitEvent(ConnectionEvent.Outcome.DENIED, "127.0.0.2");
             h.awaitNoConnections();
         }
     }
@@ -82,6 +85,7 @@ class GuardIT {
                 assertThat(readToEnd(twisted)).isEqualTo("twisted 127.0.0.2 sshd\n");
             }
             h.awaitLog("twist 127.0.0.2 to /bin/echo twisted 127.0.0.2 sshd");
+            h.awaitEvent(ConnectionEvent.Outcome.TWISTED, "127.0.0.2");
             h.awaitNoConnections();
         }
     }
@@ -111,7 +115,8 @@ class GuardIT {
             try (Socket client = h.connectFrom("127.0.0.1")) {
                 assertThat(readToEnd(client)).isEmpty();
             }
-            h.awaitLog("cannot connect to 127.0.0.1:" + closedPort + " for 127.0.0.1: Connection refused");
+            h.awaitLog("cannot connect to 127.0.0.1:" + closedPort + ": Connection refused (client 127.0.0.1)");
+            h.awaitEvent(ConnectionEvent.Outcome.FAILED, "127.0.0.1");
             h.awaitNoConnections();
         }
     }
@@ -144,6 +149,7 @@ class GuardIT {
                 assertThat(readToEnd(third)).isEmpty();
             }
             h.awaitLog("refused connect from 127.0.0.2: too many connections from this address");
+            h.awaitEvent(ConnectionEvent.Outcome.LIMITED, "127.0.0.2");
             try (Socket other = h.connectFrom("127.0.0.1")) {
                 assertThat(roundTrip(other, "still served")).isEqualTo("still served");
             }
