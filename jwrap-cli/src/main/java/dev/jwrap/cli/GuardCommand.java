@@ -35,9 +35,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "guard",
         description = {
-            "Accept connections for a standalone daemon, check each with hosts.allow / hosts.deny under the "
-                    + "daemon's name (so rules such as \"sshd: 10.0.0.0/8\" keep working), relay allowed ones to the "
-                    + "daemon and refuse the others as tcpd does: log line, banner, twist, close.",
+            "Guard a standalone daemon with hosts.allow / hosts.deny, relaying the connections they allow.",
+            "",
+            "Each connection is checked under the daemon's name (so rules such as \"sshd: 10.0.0.0/8\" keep "
+                    + "working); allowed ones are relayed to the daemon, the others refused as tcpd refuses them: "
+                    + "log line, banner, twist, close.",
             "",
             "Give one or more --listen/--to/--daemon groups, or --config FILE. SIGHUP or a change of the "
                     + "configuration file or the tables reloads them; what fails to load is logged and the last good "
