@@ -72,6 +72,7 @@ public final class Jwrap implements Runnable {
         cmd.addSubcommand("tcpd", new TcpdCommand(context));
         // the daemon's own options (in.ftpd -l) belong to the daemon, not to tcpd
         cmd.getSubcommands().get("tcpd").setStopAtPositional(true);
+        cmd.addSubcommand("guard", new GuardCommand(context));
         // new subcommands go above: completion lists every command after it in the help
         cmd.addSubcommand("completion", completionCommand());
         cmd.setOut(new PrintWriter(context.out(), true));
