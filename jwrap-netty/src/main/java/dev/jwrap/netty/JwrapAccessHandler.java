@@ -1,5 +1,6 @@
 package dev.jwrap.netty;
 
+import dev.jwrap.core.match.HostEndpoint;
 import dev.jwrap.host.embed.Admission;
 import dev.jwrap.host.embed.EmbeddedAccess;
 import io.netty.buffer.Unpooled;
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -82,11 +84,17 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /*
+     * After an allow this handler leaves the pipeline, so while it still receives events with no
+     * check pending, the channel was refused or failed: its events stop here, as downstream
+     * handlers never saw it active.
+     */
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         PendingCheck pending = ctx.channel().attr(PENDING).get();
         if (pending == null) {
-            ctx.fireChannelRead(msg);
+            ReferenceCountUtil.release(msg);
             return;
         }
         pending.hold(msg);
@@ -102,9 +110,7 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         PendingCheck pending = ctx.channel().attr(PENDING).get();
-        if (pending == null) {
-            ctx.fireChannelReadComplete();
-        } else if (pending.awaitingHeader && !pending.autoRead) {
+        if (pending != null && pending.awaitingHeader && !pending.autoRead) {
             ctx.channel().read(); // the rest of a header split over several reads
         }
     }
@@ -113,7 +119,7 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(null);
         if (pending == null) {
-            ctx.fireExceptionCaught(cause);
+            ctx.close(); // e.g. the decoder failing again on the rest of a bad header at close
             return;
         }
         pending.discard();
@@ -127,10 +133,8 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(null);
         if (pending == null) {
-            ctx.fireChannelInactive();
             return;
         }
-        // downstream never saw this channel active, so it does not hear of it going
         pending.discard();
         if (pending.awaitingHeader) {
             access.log().warning(access.daemon() + ": connection from " + address(ctx.channel())
@@ -213,6 +217,6 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
 
     private static String address(Channel channel) {
         InetSocketAddress remote = remote(channel);
-        return remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null ? HostEndpoint.UNKNOWN : HostEndpoint.ofSocket(remote).address();
     }
 }

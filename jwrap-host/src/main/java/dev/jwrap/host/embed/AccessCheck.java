@@ -43,7 +43,7 @@ final class AccessCheck {
             log.error(daemon + ": " + e.getMessage());
             return Admission.failed();
         }
-        String line = request.clientInfo() + " (" + client.getAddress().getHostAddress() + ")";
+        String line = request.clientInfo() + " (" + request.client().address() + ")";
         switch (decision.verdict()) {
             case GRANTED -> log.log(decision.allowPriority(), "connect from " + line);
             case DENIED -> log.log(decision.denyPriority(), "refused connect from " + line);

@@ -2,6 +2,7 @@ package dev.jwrap.host.embed;
 
 import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.LookupServices;
+import dev.jwrap.core.match.HostEndpoint;
 import dev.jwrap.host.log.Syslog;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -81,7 +82,7 @@ public final class EmbeddedAccess {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause()
                 : failure;
-        String address = client.getAddress().getHostAddress();
+        String address = HostEndpoint.ofSocket(client).address();
         if (cause instanceof TimeoutException) {
             log.warning("refused connect from " + address + " (" + address + "): access check for " + daemon
                     + " took longer than " + checkTimeout.toMillis() + " ms");
