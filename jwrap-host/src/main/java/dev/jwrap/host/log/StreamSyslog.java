@@ -12,17 +12,24 @@ import java.util.Objects;
 public final class StreamSyslog implements Syslog {
 
     private final PrintStream out;
+    private final long pid;
     private final String prefix;
 
     /** A mirror to {@code out} with the tag {@code ident[pid]}. */
     public StreamSyslog(PrintStream out, String ident, long pid) {
         this.out = Objects.requireNonNull(out, "out");
+        this.pid = pid;
         this.prefix = Objects.requireNonNull(ident, "ident") + "[" + pid + "]: ";
     }
 
     /** A mirror to this process's stderr. */
     public static StreamSyslog stderr(String ident) {
         return new StreamSyslog(System.err, ident, ProcessHandle.current().pid());
+    }
+
+    @Override
+    public Syslog withIdent(String ident) {
+        return new StreamSyslog(out, ident, pid);
     }
 
     @Override

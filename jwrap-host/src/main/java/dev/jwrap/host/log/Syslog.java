@@ -29,13 +29,17 @@ public interface Syslog {
         log(new SyslogPriority(-1, 6), message);
     }
 
+    /**
+     * This logger writing under another ident (the tag before {@code [pid]}), same pid and
+     * destination: tcpd's lines are tagged with the daemon's name. Loggers without an ident
+     * (recordings) return themselves.
+     */
+    default Syslog withIdent(String ident) {
+        return this;
+    }
+
     /** A logger that hands every message to each of {@code targets} in order (syslog plus the {@code -d} mirror). */
     static Syslog tee(Syslog... targets) {
-        List<Syslog> all = List.of(targets);
-        return (priority, message) -> {
-            for (Syslog target : all) {
-                target.log(priority, message);
-            }
-        };
+        return new TeeSyslog(List.of(targets));
     }
 }

@@ -42,10 +42,24 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
         this.socket = new UnixDatagramSocket(path.toString());
     }
 
+    private UnixSocketSyslog(UnixSocketSyslog shared, String ident) {
+        this.socket = shared.socket;
+        this.ident = Objects.requireNonNull(ident, "ident");
+        this.pid = shared.pid;
+        this.defaultFacility = shared.defaultFacility;
+        this.clock = shared.clock;
+    }
+
     /** Facility daemon, this process's pid, local time, /dev/log. */
     public static UnixSocketSyslog devLog(String ident) throws IOException {
         return new UnixSocketSyslog(DEV_LOG, ident, ProcessHandle.current().pid(), SyslogPriority.LOG_DAEMON,
                 Clock.systemDefaultZone());
+    }
+
+    /** Shares this logger's socket: closing either closes both. */
+    @Override
+    public Syslog withIdent(String ident) {
+        return new UnixSocketSyslog(this, ident);
     }
 
     @Override

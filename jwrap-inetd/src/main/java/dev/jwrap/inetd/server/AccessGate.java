@@ -1,28 +1,26 @@
 package dev.jwrap.inetd.server;
 
-import dev.jwrap.core.AccessPolicy;
-import dev.jwrap.core.AccessRequest;
 import dev.jwrap.core.Decision;
-import dev.jwrap.core.LookupServices;
 import dev.jwrap.core.OptionEffects;
-import dev.jwrap.core.SyslogPriority;
-import dev.jwrap.core.Verdict;
-import dev.jwrap.core.match.ExpansionTooLongException;
+import dev.jwrap.host.access.Arrival;
+import dev.jwrap.host.access.ConnectionEvent.Transport;
+import dev.jwrap.host.access.ConnectionGate;
+import dev.jwrap.host.access.LogStyle;
+import dev.jwrap.host.access.ServerMetrics;
 import dev.jwrap.inetd.config.Server;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.inetd.config.SocketType;
-import dev.jwrap.host.log.Syslog;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * TCP Wrappers inside the super-server: which entries are checked, under which daemon name, and
  * the log lines of the verdict. Entries are checked as Debian's {@code inetd -l} checks them
  * (stream nowait programs, daemon = argv[0] as written; inetd's own message texts), lines naming
- * tcpd always (daemon as tcpd derives it; tcpd's texts), and with {@code --wrap-all} every entry.
- * Thread-safe.
+ * tcpd always (daemon as tcpd derives it; tcpd's texts under the daemon's ident), and with
+ * {@code --wrap-all} every entry. The checking, logging and counting is the shared
+ * {@link ConnectionGate}'s. Thread-safe.
  */
 final class AccessGate {
 
@@ -37,16 +35,17 @@ final class AccessGate {
     /** A check to make: the daemon name and the log style. */
     record Check(String daemon, Style style) {}
 
-    private final Supplier<AccessPolicy> policy;
-    private final LookupServices services;
+    private final ConnectionGate gate;
     private final ServicesDatabase serviceNames;
-    private final Syslog log;
 
-    AccessGate(Supplier<AccessPolicy> policy, LookupServices services, ServicesDatabase serviceNames, Syslog log) {
-        this.policy = policy;
-        this.services = services;
+    AccessGate(ConnectionGate gate, ServicesDatabase serviceNames) {
+        this.gate = gate;
         this.serviceNames = serviceNames;
-        this.log = log;
+    }
+
+    /** The metrics the gate counts in. */
+    ServerMetrics metrics() {
+        return gate.metrics();
     }
 
     /** The check {@code entry} gets, or empty when its connections are not checked. */
@@ -69,42 +68,35 @@ final class AccessGate {
     }
 
     /**
-     * Decides one connection or datagram and logs the verdict; options run through {@code effects}.
-     * A %-expansion overflow denies (tcpd would exit without serving).
+     * Decides one connection or datagram, logs the verdict and reports it; options run through
+     * {@code effects}. A %-expansion overflow denies (tcpd would exit without serving).
      */
     Decision decide(ServiceEntry entry, Check check, InetSocketAddress client, InetSocketAddress server,
             OptionEffects effects) {
-        AccessRequest request = AccessRequest.builder()
-                .daemon(check.daemon())
-                .client(client)
-                .server(server)
-                .datagram(entry.socketType() == SocketType.DGRAM)
-                .services(services)
-                .diagnostics(d -> log.warning(d.toSyslogText()))
-                .build();
-        Decision decision;
-        try {
-            decision = policy.get().decide(request, effects);
-        } catch (ExpansionTooLongException e) {
-            log.error(check.daemon() + ": " + e.getMessage());
-            return new Decision(Verdict.DENIED, null, java.util.List.of(), SyslogPriority.DEFAULT_ALLOW,
-                    SyslogPriority.DEFAULT_DENY, null, e.getMessage());
-        }
-        String clientInfo = request.clientInfo();
-        String address = client.getAddress().getHostAddress();
-        switch (decision.verdict()) {
-            case GRANTED -> log.log(decision.allowPriority(), check.style() == Style.TCPD
-                    ? "connect from " + clientInfo + " (" + address + ")"
-                    : "connection from " + clientInfo + ", service " + serviceName(entry, server) + " ("
-                            + entry.protocol().token() + ")");
-            case DENIED -> log.log(decision.denyPriority(), check.style() == Style.TCPD
-                    ? "refused connect from " + clientInfo + " (" + address + ")"
-                    : "refused connection from " + clientInfo + ", service " + serviceName(entry, server) + " ("
-                            + entry.protocol().token() + ")");
-            case DELEGATED -> log.log(decision.denyPriority(),
-                    "twist " + clientInfo + " to " + decision.twistCommand());
-        }
-        return decision;
+        LogStyle style = check.style() == Style.TCPD ? LogStyle.tcpd()
+                : new LogStyle.Inetd(serviceName(entry, server), entry.protocol().token());
+        return gate.decide(arrival(entry, client, server).checkedAs(check.daemon(), style), effects);
+    }
+
+    /** A connection of an entry that is not checked was let in. */
+    void passed(ServiceEntry entry, InetSocketAddress client, InetSocketAddress server) {
+        gate.passed(arrival(entry, client, server));
+    }
+
+    /** A connection was dropped by {@code limit} (the limiter logs its own line). */
+    void limited(ServiceEntry entry, InetSocketAddress client, InetSocketAddress server, String limit) {
+        gate.limited(arrival(entry, client, server), limit);
+    }
+
+    /** The program of a connection that was let in did not start (the starter logged why). */
+    void failed(ServiceEntry entry, InetSocketAddress client, InetSocketAddress server, String detail) {
+        gate.failed(arrival(entry, client, server), detail);
+    }
+
+    /** Events and metrics name a service by its line's {@code service/proto}. */
+    static Arrival arrival(ServiceEntry entry, InetSocketAddress client, InetSocketAddress server) {
+        Transport transport = entry.socketType() == SocketType.DGRAM ? Transport.UDP : Transport.TCP;
+        return new Arrival(entry.displayName(), transport, client, server);
     }
 
     /** inetd names the service by its local port as /etc/services knows it, else the number. */

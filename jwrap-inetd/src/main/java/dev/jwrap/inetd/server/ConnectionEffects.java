@@ -1,11 +1,8 @@
 package dev.jwrap.inetd.server;
 
-import dev.jwrap.core.OptionEffects;
 import dev.jwrap.core.resolve.UserDatabase;
+import dev.jwrap.host.access.SocketOptionEffects;
 import dev.jwrap.host.log.Syslog;
-import java.io.IOException;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +10,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a matched rule's options do to one connection, as tcpd would do them: banners are written
- * at once, keepalive and linger set on the socket, {@code spawn} commands started beside the
- * service; setenv, umask, nice and user/group are kept for the program started afterwards. Used by one
- * connection's thread only.
+ * What a matched rule's options do to one connection, as tcpd would do them: banners, keepalive
+ * and linger as every jwrap server does them ({@link SocketOptionEffects}), {@code spawn}
+ * commands started beside the service; setenv, umask, nice and user/group are kept for the
+ * program started afterwards. Used by one connection's thread only.
  */
-final class ConnectionEffects implements OptionEffects {
+final class ConnectionEffects extends SocketOptionEffects {
 
-    private final SocketChannel connection;
     private final ProgramStarter starter;
-    private final Syslog log;
     private final List<String> environment = new ArrayList<>();
     private OptionalInt umask = OptionalInt.empty();
     private int nice;
@@ -30,24 +25,8 @@ final class ConnectionEffects implements OptionEffects {
     private Optional<String> group = Optional.empty();
 
     ConnectionEffects(SocketChannel connection, ProgramStarter starter, Syslog log) {
-        this.connection = connection;
+        super(connection, log);
         this.starter = starter;
-        this.log = log;
-    }
-
-    @Override
-    public void banner(byte[] text) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(text);
-            while (buffer.hasRemaining()) {
-                connection.write(buffer);
-            }
-        } catch (IOException e) {
-            // tcpd ignores a client that went away during the banner; the service then sees EOF
-        }
     }
 
     @Override
@@ -68,16 +47,6 @@ final class ConnectionEffects implements OptionEffects {
     @Override
     public void nice(int increment) {
         nice = increment;
-    }
-
-    @Override
-    public void keepalive() {
-        setOption(() -> connection.setOption(StandardSocketOptions.SO_KEEPALIVE, true), "keepalive");
-    }
-
-    @Override
-    public void linger(int seconds) {
-        setOption(() -> connection.setOption(StandardSocketOptions.SO_LINGER, seconds == 0 ? -1 : seconds), "linger");
     }
 
     /**
@@ -113,20 +82,5 @@ final class ConnectionEffects implements OptionEffects {
 
     int niceOption() {
         return nice;
-    }
-
-    private interface SocketAction {
-        void run() throws IOException;
-    }
-
-    private void setOption(SocketAction action, String name) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (IOException e) {
-            log.warning("setsockopt " + name + ": " + e.getMessage());
-        }
     }
 }

@@ -10,6 +10,8 @@ import dev.jwrap.inetd.config.InetdConfig;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.inetd.config.SocketType;
+import dev.jwrap.host.access.ConnectionGate;
+import dev.jwrap.host.access.ServerMetrics;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.process.ChannelDescriptors;
 import dev.jwrap.host.process.ChildReaper;
@@ -56,8 +58,10 @@ public final class Supervisor implements AutoCloseable {
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
     private boolean closed;
 
+    private final ServerMetrics metrics;
+
     private Supervisor(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
-            ServicesDatabase serviceNames, LookupServices lookups) {
+            ServicesDatabase serviceNames, LookupServices lookups, Observability observability) {
         this.source = source;
         this.options = options;
         this.log = log;
@@ -71,7 +75,10 @@ public final class Supervisor implements AutoCloseable {
                 Environment.forInetd(System.getenv(), options.keepEnvironment()), log, trace);
         Builtins builtins = new Builtins(Clock.systemDefaultZone(), watchdog, Builtins.DEFAULT_IDLE,
                 UdpSourceFilter.forThisHost(UdpSourceFilter.Mode.JWRAP), Map::of);
-        AccessGate gate = new AccessGate(policy::get, lookups, serviceNames, log);
+        this.metrics = observability.metrics();
+        AccessGate gate = new AccessGate(ConnectionGate.builder("inetd", policy::get, lookups).log(log)
+                .observer(observability.observer()).metrics(metrics).verdictLines(observability.verdictLines())
+                .build(), serviceNames);
         this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime, descriptors);
     }
 
@@ -82,9 +89,20 @@ public final class Supervisor implements AutoCloseable {
      */
     public static Supervisor start(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
             ServicesDatabase serviceNames, LookupServices lookups) throws IOException {
+        return start(source, options, log, trace, serviceNames, lookups, Observability.NONE);
+    }
+
+    /**
+     * As {@link #start(ConfigSource, SupervisorOptions, Syslog, Trace, ServicesDatabase, LookupServices)},
+     * reporting connections, spawn failures, limits and reloads to {@code observability}.
+     *
+     * @throws IOException when the configuration cannot be read at all (inetd exits 1 then)
+     */
+    public static Supervisor start(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
+            ServicesDatabase serviceNames, LookupServices lookups, Observability observability) throws IOException {
         Objects.requireNonNull(source, "source");
         InetdConfig config = source.load();
-        Supervisor supervisor = new Supervisor(source, options, log, trace, serviceNames, lookups);
+        Supervisor supervisor = new Supervisor(source, options, log, trace, serviceNames, lookups, observability);
         supervisor.policy.set(supervisor.loadPolicy());
         supervisor.report(config);
         synchronized (supervisor) {
@@ -102,7 +120,8 @@ public final class Supervisor implements AutoCloseable {
             return false;
         }
         AccessPolicy tables = loadPolicy();
-        if (tables.diagnostics().isEmpty()) {
+        boolean tablesLoaded = tables.diagnostics().isEmpty();
+        if (tablesLoaded) {
             policy.set(tables);
         } else {
             log.error("hosts tables not reloaded: " + options.allow().name() + " or " + options.deny().name()
@@ -113,10 +132,12 @@ public final class Supervisor implements AutoCloseable {
             config = source.load();
         } catch (IOException e) {
             log.error(e.getMessage() + "; configuration not reloaded, the previous one stays in force");
+            metrics.reloaded(false);
             return false;
         }
         report(config);
         apply(config);
+        metrics.reloaded(tablesLoaded);
         return true;
     }
 
