@@ -124,8 +124,9 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
         }
         pending.discard();
         // the decoder's HAProxyProtocolException for a bad header, or a reset while undecided
-        access.log().warning(access.daemon() + ": " + (pending.awaitingHeader ? "bad PROXY header" : "error")
-                + " from " + address(ctx.channel()) + ": " + cause.getMessage());
+        drop(ctx, pending.awaitingHeader ? "proxy_header" : "connection_error",
+                (pending.awaitingHeader ? "bad PROXY header" : "error") + " from " + address(ctx.channel()) + ": "
+                        + cause.getMessage());
         ctx.close();
     }
 
@@ -137,7 +138,7 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
         }
         pending.discard();
         if (pending.awaitingHeader) {
-            access.log().warning(access.daemon() + ": connection from " + address(ctx.channel())
+            drop(ctx, "proxy_header", "connection from " + address(ctx.channel())
                     + " closed before its PROXY header was complete");
         }
     }
@@ -148,7 +149,7 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         pending.discard();
-        access.log().warning(access.daemon() + ": no PROXY header from " + address(ctx.channel()) + " within "
+        drop(ctx, "proxy_header", "no PROXY header from " + address(ctx.channel()) + " within "
                 + TimeUnit.NANOSECONDS.toMillis(headerTimeoutNanos) + " ms");
         ctx.close();
     }
@@ -197,6 +198,17 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
         }
         ctx.fireChannelReadComplete();
         channel.config().setAutoRead(pending.autoRead);
+    }
+
+    /** Logs and counts a connection dropped before its check, when its addresses are known. */
+    private void drop(ChannelHandlerContext ctx, String limit, String message) {
+        InetSocketAddress remote = remote(ctx.channel());
+        InetSocketAddress local = local(ctx.channel());
+        if (remote != null && local != null) {
+            access.dropped(remote, local, limit, access.daemon() + ": " + message);
+        } else {
+            access.log().warning(access.daemon() + ": " + message);
+        }
     }
 
     private static void setOptions(Channel channel, Admission admission) {

@@ -8,6 +8,8 @@ import dev.jwrap.host.embed.BlockingResolver;
 import dev.jwrap.host.embed.EmbeddedAccess;
 import dev.jwrap.host.embed.LoopbackClient;
 import dev.jwrap.host.embed.Poll;
+import dev.jwrap.host.embed.RecordingObserver;
+import dev.jwrap.host.access.ConnectionEvent.Outcome;
 import dev.jwrap.host.embed.TestTables;
 import dev.jwrap.host.log.RecordingSyslog;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ class JwrapAccessHandlerIT {
     Path dir;
 
     private final RecordingSyslog log = new RecordingSyslog();
+    private final RecordingObserver recorder = new RecordingObserver();
     private final BlockingResolver resolver = new BlockingResolver("127.0.0.2");
     private AccessPolicy policy;
     private TestServer server;
@@ -47,6 +50,9 @@ class JwrapAccessHandlerIT {
         EmbeddedAccess access = EmbeddedAccess.builder("myd", () -> policy, log)
                 .services(new LookupServices(resolver, LookupServices.OFFLINE.ident(), LookupServices.OFFLINE.users()))
                 .checkTimeout(checkTimeout)
+                .serverKind("netty")
+                .observer(recorder)
+                .metrics(recorder)
                 .build();
         server = new TestServer(access, false, JwrapAccessHandler.DEFAULT_HEADER_TIMEOUT);
     }
@@ -84,7 +90,12 @@ class JwrapAccessHandlerIT {
         try (LoopbackClient client = LoopbackClient.connect("127.0.0.2", server.address())) {
             client.send("early bytes\r\n");
             assertThat(client.readToEnd()).isEqualTo(TestTables.denyBanner("127.0.0.2"));
+            assertThat(recorder.eventsFor(client.localAddress())).singleElement().satisfies(event -> {
+                assertThat(event.outcome()).isEqualTo(Outcome.DENIED);
+                assertThat(event.server()).isEqualTo("netty");
+            });
         }
+        assertThat(recorder.counted("decided myd denied")).isGreaterThanOrEqualTo(1);
         assertThat(server.sawClient("127.0.0.2")).isFalse();
         assertThat(log.entries())
                 .contains(new RecordingSyslog.Entry(DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
@@ -101,6 +112,7 @@ class JwrapAccessHandlerIT {
                 assertThat(resolver.blocked()).as("still hanging while the other client is served").isEqualTo(1);
             }
             assertThat(stalled.readToEnd()).isEmpty(); // no verdict: no banner, closed (fail closed)
+            assertThat(recorder.outcomesFor(stalled.localAddress())).containsExactly(Outcome.LIMITED);
         }
         assertThat(server.sawClient("127.0.0.2")).isFalse();
         assertThat(log.messages()).anyMatch(m -> m.startsWith(

@@ -8,6 +8,10 @@ import dev.jwrap.host.embed.EmbeddedAccess;
 import dev.jwrap.host.embed.LoopbackClient;
 import dev.jwrap.host.embed.OpenDescriptors;
 import dev.jwrap.host.embed.Poll;
+import dev.jwrap.host.embed.RecordingObserver;
+import dev.jwrap.host.access.ConnectionEvent.Outcome;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import dev.jwrap.host.embed.TestTables;
 import dev.jwrap.host.log.RecordingSyslog;
 import java.io.IOException;
@@ -32,6 +36,7 @@ class ProxiedAccessIT {
     Path dir;
 
     private final RecordingSyslog log = new RecordingSyslog();
+    private final RecordingObserver recorder = new RecordingObserver();
     private TestServer server;
 
     @BeforeEach
@@ -41,7 +46,10 @@ class ProxiedAccessIT {
                 """, """
                 myd: ALL : banners DENY_BANNERS
                 """).policy();
-        EmbeddedAccess access = EmbeddedAccess.builder("myd", () -> policy, log).build();
+        EmbeddedAccess access = EmbeddedAccess.builder("myd", () -> policy, log)
+                .serverKind("netty")
+                .observer(recorder)
+                .build();
         server = new TestServer(access, true, HEADER_TIMEOUT);
     }
 
@@ -66,6 +74,8 @@ class ProxiedAccessIT {
             assertThat(client.readToEnd()).isEqualTo(TestTables.denyBanner("127.0.0.2"));
         }
         assertThat(log.messages()).contains("refused connect from 127.0.0.2 (127.0.0.2)");
+        assertThat(recorder.outcomesFor(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.2"), 40000)))
+                .containsExactly(Outcome.DENIED);
         assertThat(server.headers).isEmpty();
     }
 
@@ -110,12 +120,16 @@ class ProxiedAccessIT {
     }
 
     @Test
-    void garbageInsteadOfAHeaderIsLoggedAndClosed() throws Exception {
+    void garbageInsteadOfAHeaderIsLoggedCountedAndClosed() throws Exception {
         try (LoopbackClient client = connect("127.0.0.1")) {
             client.send("GET / HTTP/1.0\r\n\r\n");
             assertThat(client.readToEnd()).isEmpty();
+            awaitLogLine("myd: bad PROXY header from 127.0.0.1: ");
+            assertThat(recorder.eventsFor(client.localAddress())).singleElement().satisfies(event -> {
+                assertThat(event.outcome()).isEqualTo(Outcome.LIMITED);
+                assertThat(event.detail()).isEqualTo("proxy_header");
+            });
         }
-        awaitLogLine("myd: bad PROXY header from 127.0.0.1: ");
         assertThat(server.sawClient("127.0.0.1")).isFalse();
     }
 

@@ -2,6 +2,7 @@ package dev.jwrap.host.access;
 
 import dev.jwrap.core.Decision;
 import dev.jwrap.core.SyslogPriority;
+import dev.jwrap.core.match.HostEndpoint;
 import dev.jwrap.host.log.Syslog;
 
 /**
@@ -23,7 +24,7 @@ record VerdictLine(SyslogPriority priority, String text) {
     private static String connectFrom(AccessAttempt attempt, String clientInfo) {
         return switch (attempt.style()) {
             case LogStyle.Tcpd() -> "connect from " + clientInfo + " ("
-                    + attempt.arrival().client().getAddress().getHostAddress() + ")";
+                    + HostEndpoint.ofSocket(attempt.arrival().client()).address() + ")"; // %a: ::1, not 0:0:..:1
             case LogStyle.Inetd(String service, String protocol) -> "connection from " + clientInfo + ", service "
                     + service + " (" + protocol + ")";
         };

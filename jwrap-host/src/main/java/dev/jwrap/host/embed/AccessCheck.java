@@ -1,55 +1,46 @@
 package dev.jwrap.host.embed;
 
-import dev.jwrap.core.AccessPolicy;
-import dev.jwrap.core.AccessRequest;
 import dev.jwrap.core.Decision;
-import dev.jwrap.core.LookupServices;
-import dev.jwrap.core.match.ExpansionTooLongException;
+import dev.jwrap.host.access.AccessAttempt;
+import dev.jwrap.host.access.Arrival;
+import dev.jwrap.host.access.ConnectionEvent.Transport;
+import dev.jwrap.host.access.ConnectionGate;
+import dev.jwrap.host.access.LogStyle;
 import dev.jwrap.host.log.Syslog;
 import java.net.InetSocketAddress;
-import java.util.function.Supplier;
 
 /**
- * The one place an embedded check decides and logs: the request, the decision with the options
- * collected, and tcpd's log line for the verdict. Thread-safe.
+ * One embedded check through the shared {@link ConnectionGate} (so a refusal is logged and counted
+ * as jwrap inetd does it), with the rule's options collected for the transport to apply.
+ * Thread-safe.
  */
 final class AccessCheck {
 
-    private final Supplier<AccessPolicy> policy;
-    private final LookupServices services;
+    private final ConnectionGate gate;
+    private final String service;
     private final String daemon;
     private final Syslog log;
 
-    AccessCheck(Supplier<AccessPolicy> policy, LookupServices services, String daemon, Syslog log) {
-        this.policy = policy;
-        this.services = services;
+    AccessCheck(ConnectionGate gate, String service, String daemon, Syslog log) {
+        this.gate = gate;
+        this.service = service;
         this.daemon = daemon;
         this.log = log;
     }
 
+    Arrival arrival(InetSocketAddress client, InetSocketAddress server) {
+        return new Arrival(service, Transport.TCP, client, server);
+    }
+
     Admission admit(InetSocketAddress client, InetSocketAddress server) {
-        AccessRequest request = AccessRequest.builder()
-                .daemon(daemon)
-                .client(client)
-                .server(server)
-                .services(services)
-                .diagnostics(d -> log.warning(d.toSyslogText()))
-                .build();
+        AccessAttempt attempt = arrival(client, server).checkedAs(daemon, LogStyle.tcpd());
         CollectingEffects effects = new CollectingEffects(log);
-        Decision decision;
-        try {
-            decision = policy.get().decide(request, effects);
-        } catch (ExpansionTooLongException e) {
-            log.error(daemon + ": " + e.getMessage());
-            return Admission.failed();
-        }
-        String line = request.clientInfo() + " (" + request.client().address() + ")";
-        switch (decision.verdict()) {
-            case GRANTED -> log.log(decision.allowPriority(), "connect from " + line);
-            case DENIED -> log.log(decision.denyPriority(), "refused connect from " + line);
-            case DELEGATED -> log.log(decision.denyPriority(), "twist " + request.clientInfo() + " to "
-                    + decision.twistCommand());
-        }
+        Decision decision = gate.decide(attempt, effects);
         return effects.admission(decision.isGranted(), decision);
+    }
+
+    /** A connection dropped before its check could finish, counted as the gate counts limits. */
+    void dropped(InetSocketAddress client, InetSocketAddress server, String limit) {
+        gate.limited(arrival(client, server), limit);
     }
 }

@@ -3,6 +3,9 @@ package dev.jwrap.host.embed;
 import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.LookupServices;
 import dev.jwrap.core.match.HostEndpoint;
+import dev.jwrap.host.access.ConnectionGate;
+import dev.jwrap.host.access.ConnectionObserver;
+import dev.jwrap.host.access.ServerMetrics;
 import dev.jwrap.host.log.Syslog;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,10 +19,14 @@ import java.util.function.Supplier;
 
 /**
  * TCP Wrappers for one service of an embedding server: the policy, the daemon name the rules are
- * written for (e.g. {@code sshd}), the name and ident services, where the verdicts are logged, and
- * how long a check may take. Checks run off the caller's thread (virtual threads by default), so a
- * stalled DNS or ident server delays only the connection it concerns; a check that has not finished
- * after {@link Builder#checkTimeout} refuses the connection (fail closed) with a log line.
+ * written for (e.g. {@code sshd}), the name and ident services, where the verdicts are logged and
+ * counted, and how long a check may take. Decisions go through the same
+ * {@link ConnectionGate} as jwrap inetd's, so a refusal is logged (tcpd's
+ * {@code refused connect from C (A)}, under the daemon's ident) and counted exactly as there.
+ * Checks run off the caller's thread (virtual threads by default), so a stalled DNS or ident
+ * server delays only the connection it concerns; a check that has not finished after
+ * {@link Builder#checkTimeout} refuses the connection (fail closed) with a log line, counted as
+ * limit {@code check_timeout}.
  *
  * <p>Thread-safe: build one per service and share it between all connections.
  */
@@ -39,7 +46,12 @@ public final class EmbeddedAccess {
         this.log = b.log;
         this.checkTimeout = b.checkTimeout;
         this.executor = b.executor;
-        this.check = new AccessCheck(b.policy, b.services, b.daemon, b.log);
+        ConnectionGate gate = ConnectionGate.builder(b.serverKind, b.policy, b.services)
+                .log(b.log)
+                .observer(b.observer)
+                .metrics(b.metrics)
+                .build();
+        this.check = new AccessCheck(gate, b.service == null ? b.daemon : b.service, b.daemon, b.log);
     }
 
     /**
@@ -75,20 +87,29 @@ public final class EmbeddedAccess {
     public CompletableFuture<Admission> checkAsync(InetSocketAddress client, InetSocketAddress server) {
         return CompletableFuture.supplyAsync(() -> check.admit(client, server), executor)
                 .orTimeout(checkTimeout.toNanos(), TimeUnit.NANOSECONDS)
-                .exceptionally(failure -> refuseAfter(failure, client));
+                .exceptionally(failure -> refuseAfter(failure, client, server));
     }
 
-    private Admission refuseAfter(Throwable failure, InetSocketAddress client) {
+    /**
+     * Reports a connection the server drops before any check could be made (e.g. a bad PROXY
+     * header): {@code message} is logged at warning, and the connection counted as stopped by
+     * the limit {@code limit}, as the gate counts its other limits.
+     */
+    public void dropped(InetSocketAddress client, InetSocketAddress server, String limit, String message) {
+        log.warning(message);
+        check.dropped(client, server, limit);
+    }
+
+    private Admission refuseAfter(Throwable failure, InetSocketAddress client, InetSocketAddress server) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause()
                 : failure;
         String address = HostEndpoint.ofSocket(client).address();
+        String refused = "refused connect from " + address + " (" + address + "): access check for " + daemon;
         if (cause instanceof TimeoutException) {
-            log.warning("refused connect from " + address + " (" + address + "): access check for " + daemon
-                    + " took longer than " + checkTimeout.toMillis() + " ms");
+            dropped(client, server, "check_timeout", refused + " took longer than " + checkTimeout.toMillis() + " ms");
         } else {
-            log.error("refused connect from " + address + " (" + address + "): access check for " + daemon
-                    + " failed: " + cause);
+            dropped(client, server, "check_failed", refused + " failed: " + cause);
         }
         return Admission.failed();
     }
@@ -99,6 +120,10 @@ public final class EmbeddedAccess {
         private final Supplier<AccessPolicy> policy;
         private final Syslog log;
         private LookupServices services = LookupServices.OFFLINE;
+        private String serverKind = "embedded";
+        private String service;
+        private ConnectionObserver observer = ConnectionObserver.none();
+        private ServerMetrics metrics = ServerMetrics.NONE;
         private Duration checkTimeout = DEFAULT_CHECK_TIMEOUT;
         private Executor executor = task -> Thread.ofVirtual().name("jwrap-access-check").start(task);
 
@@ -117,6 +142,30 @@ public final class EmbeddedAccess {
          */
         public Builder services(LookupServices services) {
             this.services = Objects.requireNonNull(services, "services");
+            return this;
+        }
+
+        /** The kind of server in connection events, e.g. {@code netty} (default {@code embedded}). */
+        public Builder serverKind(String kind) {
+            this.serverKind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** The service name in events and metrics (default: the daemon name). */
+        public Builder service(String name) {
+            this.service = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Who receives one {@link dev.jwrap.host.access.ConnectionEvent} per connection (default: nobody). */
+        public Builder observer(ConnectionObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /** Where connections are counted, as jwrap inetd counts them (default: nowhere). */
+        public Builder metrics(ServerMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.LookupServices;
+import dev.jwrap.host.access.ConnectionEvent.Outcome;
 import dev.jwrap.host.log.RecordingSyslog;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,6 +37,7 @@ class AccessCheckedServerSocketChannelIT {
     Path dir;
 
     private final RecordingSyslog log = new RecordingSyslog();
+    private final RecordingObserver recorder = new RecordingObserver();
     private final BlockingResolver resolver = new BlockingResolver("127.0.0.2");
     private AccessPolicy policy;
     private AccessCheckedServerSocketChannel server;
@@ -59,6 +61,7 @@ class AccessCheckedServerSocketChannelIT {
         EmbeddedAccess access = EmbeddedAccess.builder("myd", () -> policy, log)
                 .services(new LookupServices(resolver, LookupServices.OFFLINE.ident(), LookupServices.OFFLINE.users()))
                 .checkTimeout(checkTimeout)
+                .observer(recorder)
                 .build();
         server = AccessCheckedServerSocketChannel.open(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0), access);
         acceptLoop = Thread.ofVirtual().start(() -> {
@@ -134,8 +137,12 @@ class AccessCheckedServerSocketChannelIT {
                 c.write(ByteBuffer.wrap("served\r\n".getBytes()));
                 assertThat(other.read(TestTables.allowBanner("127.0.0.1").length() + 8)).endsWith("served\r\n");
             }
-            // fail closed: no verdict, so no banner, just the close and the log line
+            // fail closed: no verdict, so no banner, just the close, the log line and the count
             assertThat(stalled.readToEnd()).isEmpty();
+            assertThat(recorder.eventsFor(stalled.localAddress())).singleElement().satisfies(event -> {
+                assertThat(event.outcome()).isEqualTo(Outcome.LIMITED);
+                assertThat(event.detail()).isEqualTo("check_timeout");
+            });
         }
         assertThat(log.messages()).anyMatch(m -> m.startsWith("refused connect from 127.0.0.2 (127.0.0.2): access check for myd took longer than 2000 ms"));
         assertThat(acceptedFrom).noneMatch(a -> a.getAddress().getHostAddress().equals("127.0.0.2"));

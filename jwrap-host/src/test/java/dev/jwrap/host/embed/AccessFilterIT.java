@@ -2,6 +2,7 @@ package dev.jwrap.host.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.host.access.ConnectionEvent.Outcome;
 import dev.jwrap.host.log.RecordingSyslog;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +27,7 @@ class AccessFilterIT {
     Path dir;
 
     private final RecordingSyslog log = new RecordingSyslog();
+    private final RecordingObserver recorder = new RecordingObserver();
     private ServerSocket server;
     private AccessFilter filter;
 
@@ -39,7 +41,10 @@ class AccessFilterIT {
                 myd: ALL : banners DENY_BANNERS
                 """);
         var policy = tables.policy();
-        filter = new AccessFilter(EmbeddedAccess.builder("myd", () -> policy, log).build());
+        filter = new AccessFilter(EmbeddedAccess.builder("myd", () -> policy, log)
+                .observer(recorder)
+                .metrics(recorder)
+                .build());
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
     }
@@ -73,6 +78,7 @@ class AccessFilterIT {
                     .isEqualTo(TestTables.allowBanner("127.0.0.1") + "served\r\n");
         }
         assertThat(log.entries()).contains(new RecordingSyslog.Entry(DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
+        assertThat(recorder.counted("decided myd allowed")).isEqualTo(1);
     }
 
     @Test
@@ -82,9 +88,15 @@ class AccessFilterIT {
             assertThat(filter.admit(accepted)).isFalse();
             assertThat(accepted.isClosed()).isTrue();
             assertThat(client.readToEnd()).isEqualTo(TestTables.denyBanner("127.0.0.2"));
+            assertThat(recorder.eventsFor(client.localAddress())).singleElement().satisfies(event -> {
+                assertThat(event.outcome()).isEqualTo(Outcome.DENIED);
+                assertThat(event.server()).isEqualTo("embedded");
+                assertThat(event.rule()).hasValueSatisfying(rule -> assertThat(rule).endsWith("hosts.deny:1"));
+            });
         }
         assertThat(log.entries())
                 .contains(new RecordingSyslog.Entry(DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
+        assertThat(recorder.counted("decided myd denied")).isEqualTo(1);
     }
 
     @Test
