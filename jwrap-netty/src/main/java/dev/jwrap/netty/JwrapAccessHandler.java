@@ -157,9 +157,14 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     private void startCheck(ChannelHandlerContext ctx, PendingCheck pending, InetSocketAddress client,
             InetSocketAddress server) {
         if (client == null || server == null) {
+            // a closed channel has no addresses; a non-IP transport has none the rules could match
             ctx.channel().attr(PENDING).set(null);
             pending.discard();
-            ctx.close(); // closed before it could be checked
+            if (ctx.channel().isActive()) {
+                access.log().warning(access.daemon() + ": refused connection from " + ctx.channel().remoteAddress()
+                        + ": not an IP address");
+            }
+            ctx.close();
             return;
         }
         access.checkAsync(client, server).thenAccept(admission -> {

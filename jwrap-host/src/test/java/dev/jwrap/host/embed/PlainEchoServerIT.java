@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jwrap.host.embed.example.PlainEchoServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The plain-Java example program, run as its own JVM, serving and refusing real clients. */
@@ -14,15 +15,16 @@ class PlainEchoServerIT {
     @TempDir
     Path dir;
 
-    @Test
-    void servesAllowedClientsAndRefusesOthers() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"channel", "socket"})
+    void servesAllowedClientsAndRefusesOthers(String loop) throws Exception {
         TestTables tables = TestTables.write(dir, "echo-example", """
                 echo-example: 127.0.0.1
                 """, """
                 echo-example: ALL : banners DENY_BANNERS
                 """);
         try (ExampleProcess example = ExampleProcess.start(PlainEchoServer.class, "0",
-                tables.dir().resolve("hosts.allow").toString(), tables.dir().resolve("hosts.deny").toString())) {
+                tables.dir().resolve("hosts.allow").toString(), tables.dir().resolve("hosts.deny").toString(), loop)) {
             try (LoopbackClient allowed = LoopbackClient.connect("127.0.0.1", example.address())) {
                 allowed.send("ping\r\n");
                 assertThat(allowed.read(6)).isEqualTo("ping\r\n");
