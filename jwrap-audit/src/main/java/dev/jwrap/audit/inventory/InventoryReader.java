@@ -80,7 +80,7 @@ public final class InventoryReader {
         long unknown = listeners.stream().filter(l -> "permission".equals(l.ownerUnknown())).count();
         if (unknown > 0) {
             limitations.add(unknown + " of " + listeners.size() + " listeners have an unknown owner: permission denied on "
-                    + deniedText(processes.deniedPids()) + " (run as root for process names)");
+                    + deniedText(processes.deniedPids()) + " (only root with CAP_SYS_PTRACE sees process names)");
         }
         return new Inventory(listeners, limitations, warnings);
     }

@@ -49,7 +49,9 @@ final class ProcessTable {
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
             for (Path fd : fds) {
                 long inode = socketInode(fd);
-                if (inode > 0 && wanted.contains(inode)) {
+                if (inode == DENIED) {
+                    deniedPids.add(pid); // the list is visible, the links are not (a supervisor outside our capabilities)
+                } else if (inode > 0 && wanted.contains(inode)) {
                     List<Integer> list = holders.computeIfAbsent(inode, k -> new ArrayList<>());
                     if (!list.contains(pid)) { // two descriptors of one process count once
                         list.add(pid);
@@ -63,13 +65,20 @@ final class ProcessTable {
         }
     }
 
-    /** The inode of a {@code socket:[N]} link, or -1 for anything else (pipes, files, a vanished fd). */
+    private static final long DENIED = -2;
+
+    /**
+     * The inode of a {@code socket:[N]} link, {@link #DENIED} when the link may not be read, or -1
+     * for anything else (pipes, files, a descriptor closed since the listing).
+     */
     private static long socketInode(Path fd) {
         try {
             String target = Files.readSymbolicLink(fd).toString();
             if (target.startsWith("socket:[") && target.endsWith("]")) {
                 return Long.parseLong(target.substring(8, target.length() - 1));
             }
+        } catch (AccessDeniedException e) {
+            return DENIED;
         } catch (IOException | RuntimeException e) {
             // closed since the listing
         }
