@@ -70,6 +70,7 @@ public final class Jwrap implements Runnable {
         cmd.addSubcommand("check", new CheckCommand(context));
         cmd.addSubcommand("inetd", new InetdCommand(context));
         cmd.addSubcommand("audit", new AuditCommand(context));
+        cmd.addSubcommand("harden", new HardenCommand(context));
         // new subcommands go above: completion lists every command after it in the help
         cmd.addSubcommand("completion", completionCommand());
         cmd.setOut(new PrintWriter(context.out(), true));

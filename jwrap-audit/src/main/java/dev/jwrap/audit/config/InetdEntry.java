@@ -1,7 +1,10 @@
 package dev.jwrap.audit.config;
 
+import dev.jwrap.audit.kb.KbEntry;
+import dev.jwrap.audit.kb.KnowledgeBase;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One enabled inetd.conf entry as the audit sees it: the fields as written and the physical lines
@@ -30,6 +33,17 @@ public record InetdEntry(String file, int firstLine, int lastLine, String servic
     /** The service as the knowledge base names it: for {@code rstatd/1-3} the program name. */
     public String name() {
         return rpc() && service.contains("/") ? service.substring(0, service.indexOf('/')) : service;
+    }
+
+    /**
+     * The knowledge-base row for this entry: by port when the service field is a number, by RPC
+     * program name for an RPC entry, else by name for the entry's transport.
+     */
+    public Optional<KbEntry> judgement(KnowledgeBase kb) {
+        if (!service.isEmpty() && service.chars().allMatch(Character::isDigit)) {
+            return kb.byPort(Integer.parseInt(service), transport());
+        }
+        return kb.byName(rpc() ? name() : service, rpc() ? null : transport());
     }
 
     /** An ONC RPC entry ({@code rpc/tcp}, {@code rpc/udp}). */

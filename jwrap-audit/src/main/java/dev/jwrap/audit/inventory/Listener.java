@@ -1,5 +1,6 @@
 package dev.jwrap.audit.inventory;
 
+import dev.jwrap.core.internal.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -45,36 +46,10 @@ public record Listener(SocketLine socket, Exposure exposure, String dualStack, P
         return socket.local() instanceof Inet4Address ? "ipv4" : "ipv6";
     }
 
-    /** The address as reports print it: {@code 127.0.0.1} or {@code [::1]}. */
+    /** The address as reports print it: {@code 127.0.0.1} or {@code [::1]} (glibc's numeric form, as ss prints). */
     public String addressText() {
-        String host = socket.local().getHostAddress();
-        int zone = host.indexOf('%');
-        if (zone >= 0) {
-            host = host.substring(0, zone);
-        }
-        return socket.local() instanceof Inet4Address ? host : "[" + compress(host) + "]";
-    }
-
-    /** Java prints 0:0:0:0:0:0:0:1; people and ss write ::1. */
-    private static String compress(String full) {
-        String s = ":" + full + ":";
-        String best = null;
-        for (String run = ":0:0:0:0:0:0:0:0:"; run.length() >= 5; run = run.substring(2)) {
-            if (s.contains(run)) {
-                best = run;
-                break;
-            }
-        }
-        if (best == null) {
-            return full;
-        }
-        String out = s.replaceFirst(best, "::");
-        if (out.startsWith(":") && !out.startsWith("::")) {
-            out = out.substring(1);
-        }
-        if (out.endsWith(":") && !out.endsWith("::")) {
-            out = out.substring(0, out.length() - 1);
-        }
-        return out;
+        return socket.local() instanceof Inet4Address
+                ? socket.local().getHostAddress()
+                : "[" + AddressText.formatV6(socket.local().getAddress()) + "]";
     }
 }

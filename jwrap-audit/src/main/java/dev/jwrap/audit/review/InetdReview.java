@@ -34,18 +34,11 @@ final class InetdReview {
         InetdConfFile.Parsed parsed = InetdConfFile.parse(file, text);
         parsed.problems().forEach(p -> findings.unreadable("INETD-SYNTAX", p));
         for (InetdEntry e : parsed.entries()) {
-            Optional<KbEntry> row = lookup(e);
+            Optional<KbEntry> row = e.judgement(kb);
             out.add(new ConfiguredService("inetd", file, e.firstLine(), e.name(), e.transport(), port(e, row), e.server(),
                     e.daemon(), e.wrapped(), false));
             judge(e, row, findings);
         }
-    }
-
-    private Optional<KbEntry> lookup(InetdEntry e) {
-        if (e.service().chars().allMatch(Character::isDigit)) {
-            return kb.byPort(Integer.parseInt(e.service()), e.transport());
-        }
-        return kb.byName(e.rpc() ? e.name() : e.service(), e.rpc() ? null : e.transport());
     }
 
     private int port(InetdEntry e, Optional<KbEntry> row) {
