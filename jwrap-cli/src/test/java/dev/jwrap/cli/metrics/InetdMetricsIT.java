@@ -18,6 +18,7 @@ import dev.jwrap.inetd.config.InetdConfigParser;
 import dev.jwrap.inetd.config.ParserOptions;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.inetd.server.Observability;
+import dev.jwrap.inetd.server.PassedSockets;
 import dev.jwrap.inetd.server.Supervisor;
 import dev.jwrap.inetd.server.SupervisorOptions;
 import dev.jwrap.inetd.server.Trace;
@@ -92,7 +93,7 @@ class InetdMetricsIT {
         supervisor = Supervisor.start(() -> parser.parse(dir.resolve("inetd.conf")), options, log, Trace.OFF,
                 services, new LookupServices(LookupServices.OFFLINE.resolver(), LookupServices.OFFLINE.ident(),
                         new SystemUserDatabase()),
-                new Observability(ConnectionObserver.all(new JsonConnectionLog(log)), metrics, false));
+                new Observability(ConnectionObserver.all(new JsonConnectionLog(log)), metrics, false), PassedSockets.none());
     }
 
     @AfterEach

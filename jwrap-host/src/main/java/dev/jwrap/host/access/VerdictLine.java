@@ -11,23 +11,23 @@ import dev.jwrap.host.log.Syslog;
 record VerdictLine(SyslogPriority priority, String text) {
 
     /**
-     * @param clientInfo the client as libwrap writes it ({@code %c})
-     * @param address the client's numeric address as libwrap writes it ({@code %a})
+     * @param clientAddress the client's numeric address as libwrap writes it ({@code ::1},
+     *     {@code ::ffff:127.0.0.1}, {@code unknown})
      */
-    static VerdictLine of(LogStyle style, String clientInfo, String address, Decision decision) {
+    static VerdictLine of(AccessAttempt attempt, String clientInfo, String clientAddress, Decision decision) {
         return switch (decision.verdict()) {
-            case GRANTED -> new VerdictLine(decision.allowPriority(), connectFrom(style, clientInfo, address));
+            case GRANTED -> new VerdictLine(decision.allowPriority(), connectFrom(attempt, clientInfo, clientAddress));
             case DENIED -> new VerdictLine(decision.denyPriority(),
-                    "refused " + connectFrom(style, clientInfo, address));
+                    "refused " + connectFrom(attempt, clientInfo, clientAddress));
             case DELEGATED -> new VerdictLine(decision.denyPriority(),
                     "twist " + clientInfo + " to " + decision.twistCommand());
         };
     }
 
     /** The line of a granted connection; a refusal is the same line after "refused ". */
-    private static String connectFrom(LogStyle style, String clientInfo, String address) {
-        return switch (style) {
-            case LogStyle.Tcpd() -> "connect from " + clientInfo + " (" + address + ")";
+    private static String connectFrom(AccessAttempt attempt, String clientInfo, String clientAddress) {
+        return switch (attempt.style()) {
+            case LogStyle.Tcpd() -> "connect from " + clientInfo + " (" + clientAddress + ")";
             case LogStyle.Inetd(String service, String protocol) -> "connection from " + clientInfo + ", service "
                     + service + " (" + protocol + ")";
         };

@@ -19,22 +19,14 @@ import java.util.function.LongSupplier;
  */
 final class FloodGuard {
 
-    private static final long SECOND = 1_000_000_000L;
-
-    private final String service;
-    private final Syslog log;
+    private final RefusalLog refusals;
     private final LongSupplier clock;
     private final Map<InetAddress, Integer> perSource = new HashMap<>();
+    private final PausingRate rate = new PausingRate();
     private int active;
-    private long secondStart;
-    private int inSecond;
-    private long pausedUntil;
-    private boolean paused;
-    private final Map<String, Long> lastLogged = new HashMap<>();
 
     FloodGuard(String service, Syslog log, LongSupplier nanoClock) {
-        this.service = service;
-        this.log = log;
+        this.refusals = new RefusalLog(service, log);
         this.clock = nanoClock;
     }
 
@@ -48,20 +40,13 @@ final class FloodGuard {
         }
         long now = clock.getAsLong();
         if (limits.connectionsPerSecond().isPresent()) {
-            if (paused && now - pausedUntil < 0) {
-                refusedBy.accept("cps");
-                return Optional.empty();
-            }
-            paused = false;
-            if (now - secondStart >= SECOND) {
-                secondStart = now;
-                inSecond = 0;
-            }
-            if (++inSecond > limits.connectionsPerSecond().getAsInt()) {
-                paused = true;
-                pausedUntil = now + limits.pauseSeconds() * SECOND;
+            PausingRate.Outcome outcome =
+                    rate.admit(now, limits.connectionsPerSecond().getAsInt(), limits.pauseSeconds());
+            if (outcome == PausingRate.Outcome.TRIPPED) {
                 report("cps", now, "more than " + limits.connectionsPerSecond().getAsInt()
                         + " connections per second, service paused for " + limits.pauseSeconds() + " s");
+            }
+            if (outcome != PausingRate.Outcome.PROCEED) {
                 refusedBy.accept("cps");
                 return Optional.empty();
             }
@@ -89,11 +74,7 @@ final class FloodGuard {
     }
 
     private void report(String kind, long now, String message) {
-        Long last = lastLogged.get(kind);
-        if (last == null || now - last >= SECOND) {
-            lastLogged.put(kind, now);
-            log.warning(service + ": " + message);
-        }
+        refusals.report(kind, now, message);
     }
 
     /** One admitted connection; release it when the connection or its child has ended. Idempotent. */
