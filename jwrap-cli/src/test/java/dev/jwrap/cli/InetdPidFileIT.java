@@ -19,10 +19,7 @@ class InetdPidFileIT {
 
     @Test
     void foregroundRun_writesThePidFile_andRemovesItOnSigterm() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = dev.jwrap.host.access.LoopbackClients.freePort();
         Files.writeString(dir.resolve("services"), "echo " + port + "/tcp\n");
         Files.writeString(dir.resolve("inetd.conf"), "127.0.0.1:echo stream tcp4 nowait root internal\n");
         Path pidFile = dir.resolve("jwrap-inetd.pid");
