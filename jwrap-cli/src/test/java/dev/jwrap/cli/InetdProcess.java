@@ -45,14 +45,22 @@ final class InetdProcess implements AutoCloseable {
 
     /** Runs {@code launcher} (may be empty) followed by the JVM running {@code jwrap inetd args}, in {@code dir}. */
     static InetdProcess start(Path dir, List<String> launcher, String... args) throws IOException {
+        return start(dir, java.util.Map.of(), launcher, args);
+    }
+
+    /** As {@link #start(Path, List, String...)} with {@code environment} added to this JVM's. */
+    static InetdProcess start(Path dir, java.util.Map<String, String> environment, List<String> launcher,
+            String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-opens",
                 "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "inetd"));
         command.addAll(List.of(args));
-        return new InetdProcess(new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        return new InetdProcess(builder.start());
     }
 
     long pid() {
