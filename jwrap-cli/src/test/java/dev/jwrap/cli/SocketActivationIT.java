@@ -11,7 +11,10 @@ import dev.jwrap.cli.testing.HostTools;
 import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +96,34 @@ class SocketActivationIT {
             client.receive(reply);
             assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII))
                     .isEqualTo("started me");
+            assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:") || line.contains("passed socket"));
+            assertThat(inetd.terminate()).isZero();
+        }
+    }
+
+    /**
+     * A plain {@code tcp} line is an IPv4 and an IPv6 entry; a passed dual-stack [::] socket serves
+     * both (systemd's default BindIPv6Only=both), so the IPv4 half is not bound (it would fail).
+     */
+    @Test
+    void aPassedDualStackSocket_servesBothHalvesOfATcpLine() throws Exception {
+        HostTools.require("systemd-socket-activate", "systemd");
+        int echo = freePort();
+        String user = System.getProperty("user.name");
+        Files.writeString(dir.resolve("services"), "echo " + echo + "/tcp\n");
+        Files.writeString(dir.resolve("inetd.conf"), "echo stream tcp nowait " + user + " internal\n");
+
+        List<String> activate = List.of("systemd-socket-activate", "-l", "[::]:" + echo, "--");
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--services", "services", "inetd.conf")) {
+            inetd.await(line -> line.startsWith("Listening on [::]:" + echo));
+            assertThat(exchange(SERVER, echo, "over IPv4\n")).isEqualTo("over IPv4\n");
+            inetd.await(line -> line.startsWith("SKIP: echo proto=tcp,"));
+            try (SocketChannel v6 = SocketChannel.open(new InetSocketAddress(InetAddress.ofLiteral("::1"), echo))) {
+                v6.write(ByteBuffer.wrap("over IPv6\n".getBytes(StandardCharsets.US_ASCII)));
+                v6.shutdownOutput();
+                assertThat(new String(v6.socket().getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .isEqualTo("over IPv6\n");
+            }
             assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:") || line.contains("passed socket"));
             assertThat(inetd.terminate()).isZero();
         }

@@ -244,6 +244,10 @@ public final class Supervisor implements AutoCloseable {
                 continue;
             }
             for (InetSocketAddress address : addresses) {
+                if (passed.coversIpv4(entry, address)) {
+                    trace.line("SKIP: " + describe(entry) + " (IPv4 served by the passed dual-stack socket)");
+                    continue;
+                }
                 String key = entry.key() + "@" + address;
                 Listener existing = old.remove(key);
                 if (existing != null && sameKind(existing.entry(), entry)) {
