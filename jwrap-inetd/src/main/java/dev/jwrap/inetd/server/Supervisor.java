@@ -81,7 +81,7 @@ public final class Supervisor implements AutoCloseable {
         this.log = log;
         this.trace = trace;
         this.reaper = new ChildReaper(Duration.ofSeconds(1));
-        this.watchdog = new IdleWatchdog();
+        this.watchdog = new IdleWatchdog(log::info);
         ChannelDescriptors descriptors = new ChannelDescriptors();
         this.passed = passed;
         this.binder = new Binder(descriptors, options.backlog(), passed);
