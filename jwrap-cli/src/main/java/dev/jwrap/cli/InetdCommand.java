@@ -185,9 +185,8 @@ final class InetdCommand implements Callable<Integer> {
             if (demoSetup != null) {
                 demoSetup.printInstructions(context.out());
             }
-            try (PidFile pid = writePidFile(log, demoSetup != null);
-                    SystemdNotifier systemd = notifier(log)) {
-                return serve(supervisor, systemd);
+            try (SystemdNotifier systemd = notifier(log)) {
+                return serve(supervisor, systemd, () -> writePidFile(log, demoSetup != null));
             }
         }
     }
@@ -216,11 +215,15 @@ final class InetdCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. */
-    private int serve(Supervisor supervisor, SystemdNotifier systemd) {
+    /**
+     * Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. The PID file and
+     * READY come after the handlers are in place, so whoever sees them can signal the server.
+     */
+    private int serve(Supervisor supervisor, SystemdNotifier systemd, java.util.function.Supplier<PidFile> pidFile) {
         BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
         try (ServerSignals signals = ServerSignals.install(
-                () -> events.add(Boolean.TRUE), () -> events.add(Boolean.FALSE), supervisor::childExited)) {
+                () -> events.add(Boolean.TRUE), () -> events.add(Boolean.FALSE), supervisor::childExited);
+                PidFile pid = pidFile.get()) {
             notify(systemd, SystemdNotifier::ready);
             while (events.take()) {
                 notify(systemd, SystemdNotifier::reloading);

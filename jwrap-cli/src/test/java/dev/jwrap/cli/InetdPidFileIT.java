@@ -26,11 +26,7 @@ class InetdPidFileIT {
         try (InetdProcess inetd = InetdProcess.start(dir, List.of(), "-i", "-d", "--pid-file", "jwrap-inetd.pid",
                 "--services", "services", "inetd.conf")) {
             inetd.await(line -> line.startsWith("ADD: 127.0.0.1:echo"));
-            long deadline = System.nanoTime() + InetdProcess.TIMEOUT_SECONDS * 1_000_000_000L;
-            while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-                // polled with a deadline: the file is written right after the sockets are open
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-            }
+            inetd.awaitPidFile(pidFile);
             assertThat(pidFile).hasContent(inetd.pid() + "\n");
 
             assertThat(inetd.terminate()).isZero();

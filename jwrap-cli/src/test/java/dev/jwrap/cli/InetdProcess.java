@@ -89,6 +89,19 @@ final class InetdProcess implements AutoCloseable {
         assertThat(kill.waitFor()).isZero();
     }
 
+    /**
+     * Waits (30 s at most) until the PID file {@code file} names this process: the server writes it
+     * once its signal handlers are installed, so from then on SIGTERM is a clean shutdown.
+     */
+    void awaitPidFile(Path file) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        String expected = process.pid() + "\n";
+        while (!(java.nio.file.Files.exists(file) && expected.equals(java.nio.file.Files.readString(file)))) {
+            assertThat(System.nanoTime() - deadline).as("PID file %s not written", file).isNegative();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // polled with a deadline
+        }
+    }
+
     /** SIGTERM, then the exit status. */
     int terminate() throws InterruptedException {
         process.destroy();

@@ -50,7 +50,8 @@ class SocketActivationIT {
 
         List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + echo,
                 "-l", "127.0.0.1:" + unmatched, "--fdname=echo:spare", "--");
-        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--services", "services", "inetd.conf")) {
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--pid-file", "pid", "--services", "services",
+                "inetd.conf")) {
             inetd.await(line -> line.startsWith("Listening on 127.0.0.1:" + unmatched));
 
             // the first connection makes systemd-socket-activate exec jwrap; it waits in the passed backlog
@@ -71,6 +72,7 @@ class SocketActivationIT {
             assertThat(exchange(SERVER, echo, "after reload\n")).isEqualTo("sed:after reload\n");
             assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:"));
 
+            inetd.awaitPidFile(dir.resolve("pid"));
             assertThat(inetd.terminate()).isZero();
         }
     }
@@ -86,7 +88,7 @@ class SocketActivationIT {
 
         List<String> activate = List.of("systemd-socket-activate", "--datagram", "-l", "127.0.0.1:" + echo, "--");
         try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--udp-filter", "jwrap",
-                        "--services", "services", "inetd.conf");
+                        "--pid-file", "pid", "--services", "services", "inetd.conf");
                 DatagramSocket client = new DatagramSocket(new InetSocketAddress(SERVER, 0))) {
             inetd.await(line -> line.startsWith("Listening on 127.0.0.1:" + echo));
             client.setSoTimeout((int) InetdProcess.TIMEOUT_SECONDS * 1000);
@@ -97,6 +99,7 @@ class SocketActivationIT {
             assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII))
                     .isEqualTo("started me");
             assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:") || line.contains("passed socket"));
+            inetd.awaitPidFile(dir.resolve("pid"));
             assertThat(inetd.terminate()).isZero();
         }
     }
@@ -114,7 +117,8 @@ class SocketActivationIT {
         Files.writeString(dir.resolve("inetd.conf"), "echo stream tcp nowait " + user + " internal\n");
 
         List<String> activate = List.of("systemd-socket-activate", "-l", "[::]:" + echo, "--");
-        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--services", "services", "inetd.conf")) {
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--pid-file", "pid", "--services", "services",
+                "inetd.conf")) {
             inetd.await(line -> line.startsWith("Listening on [::]:" + echo));
             assertThat(exchange(SERVER, echo, "over IPv4\n")).isEqualTo("over IPv4\n");
             inetd.await(line -> line.startsWith("SKIP: echo proto=tcp,"));
@@ -125,6 +129,7 @@ class SocketActivationIT {
                         .isEqualTo("over IPv6\n");
             }
             assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:") || line.contains("passed socket"));
+            inetd.awaitPidFile(dir.resolve("pid"));
             assertThat(inetd.terminate()).isZero();
         }
     }
