@@ -14,7 +14,10 @@ rm -f "$out"
 JWRAP_JAVA=$2 JWRAP_TCPD_AOT_OUTPUT=$out bash -c 'exec 0<>/dev/udp/127.0.0.1/9 "$@"' train "$root/jwrap-tcpd" \
     --allow "$root/jwrap-cli/src/aot/hosts.allow" --deny "$root/jwrap-cli/src/aot/hosts.deny" \
     --refusal-delay 0 /nonexistent/jwrap-aot-training >/dev/null 2>&1
-if [ ! -s "$out" ]; then
+if [ -s "$out" ]; then
+    # the launcher runs this JDK, the only one the cache is valid for, without searching for one
+    printf '%s\n' "$2" > "${out%.aot}.java"
+else
     echo "warning: the AOT training run wrote no cache ($out); jwrap-tcpd starts without one" >&2
 fi
 exit 0
