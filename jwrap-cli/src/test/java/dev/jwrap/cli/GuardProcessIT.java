@@ -1,0 +1,169 @@
+package dev.jwrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jwrap guard -d} as a real JVM process in front of an echo backend: relaying, refusing,
+ * SIGHUP reload (and keeping the last good tables), SIGTERM shutdown. Progress is observed on its
+ * {@code -d} log lines, never by sleeping.
+ */
+class GuardProcessIT {
+
+    private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
+    private static final long TIMEOUT_SECONDS = 30;
+
+    @TempDir
+    Path dir;
+
+    private Process process;
+    private ServerSocketChannel backend;
+    private final BlockingQueue<String> log = new LinkedBlockingQueue<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @Test
+    void relaysRefusesReloadsOnSighup_andExitsZeroOnSigterm() throws Exception {
+        int backendPort = startEchoBackend();
+        int port = freePort();
+        Files.writeString(dir.resolve("hosts.allow"), "");
+        Files.writeString(dir.resolve("hosts.deny"), "");
+
+        start("-d", "--listen", "127.0.0.1:" + port, "--to", "127.0.0.1:" + backendPort, "--daemon", "echo",
+                "--allow", "hosts.allow", "--deny", "hosts.deny", "--watch-interval", "10m");
+        await(line -> line.contains("guarding echo 127.0.0.1:" + port));
+
+        assertThat(exchange(port, "ping\n")).isEqualTo("ping\n");
+        await(line -> line.endsWith("echo[" + process.pid() + "]: connect from 127.0.0.1 (127.0.0.1)"));
+
+        Files.writeString(dir.resolve("hosts.deny"), "echo: 127.0.0.1\n");
+        signal("HUP");
+        await(line -> line.endsWith("reloaded: 1 service(s)"));
+        assertThat(exchange(port, "")).isEmpty();
+        await(line -> line.endsWith("refused connect from 127.0.0.1 (127.0.0.1)"));
+
+        Files.writeString(dir.resolve("hosts.deny"), "echo 127.0.0.1\n");
+        signal("HUP");
+        await(line -> line.endsWith("reloaded: 1 service(s), previous hosts tables kept"));
+        assertThat(exchange(port, "")).isEmpty();
+
+        process.destroy();  // SIGTERM
+        assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    private int startEchoBackend() throws IOException {
+        backend = ServerSocketChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));
+        Thread.ofVirtual().start(() -> {
+            while (backend.isOpen()) {
+                try {
+                    SocketChannel c = backend.accept();
+                    Thread.ofVirtual().start(() -> echo(c));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        return ((InetSocketAddress) backend.getLocalAddress()).getPort();
+    }
+
+    private static void echo(SocketChannel c) {
+        try (c) {
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            while (c.read(buffer) >= 0) {
+                buffer.flip();
+                c.write(buffer);
+                buffer.clear();
+            }
+        } catch (IOException ignored) {
+            // the guard closed or reset the connection
+        }
+    }
+
+    private void start(String... args) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(),
+                "--enable-native-access=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "guard"));
+        command.addAll(List.of(args));
+        process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    log.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    private void await(Predicate<String> wanted) throws InterruptedException {
+        StringBuilder seen = new StringBuilder();
+        while (true) {
+            String line = log.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(line).as("log so far:%n%s", seen).isNotNull();
+            seen.append(line).append('\n');
+            if (wanted.test(line)) {
+                return;
+            }
+        }
+    }
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String exchange(int port, String text) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            channel.shutdownOutput();
+            StringBuilder out = new StringBuilder();
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                out.append(StandardCharsets.US_ASCII.decode(buffer));
+                buffer.clear();
+            }
+            return out.toString();
+        }
+    }
+}
