@@ -8,6 +8,10 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -79,6 +83,29 @@ class GuardProcessIT {
         process.destroy();  // SIGTERM
         assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
+    void jsonEventsAndPrometheusMetrics() throws Exception {
+        int backendPort = startEchoBackend();
+        int port = freePort();
+        int metricsPort = freePort();
+        Files.writeString(dir.resolve("hosts.allow"), "");
+        Files.writeString(dir.resolve("hosts.deny"), "");
+
+        start("-d", "--log-format", "json", "--metrics", "127.0.0.1:" + metricsPort, "--listen", "127.0.0.1:" + port,
+                "--to", "127.0.0.1:" + backendPort, "--daemon", "echo", "--allow", "hosts.allow", "--deny",
+                "hosts.deny");
+        await(line -> line.contains("guarding echo 127.0.0.1:" + port));
+
+        assertThat(exchange(port, "ping\n")).isEqualTo("ping\n");
+        await(line -> line.contains("\"server\":\"guard\"") && line.contains("\"outcome\":\"allowed\"")
+                && line.contains("\"client_address\":\"127.0.0.1\""));
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.body()).contains("jwrap_connections_total{outcome=\"allowed\",service=\"echo\"} 1.0");
     }
 
     private int startEchoBackend() throws IOException {
