@@ -4,7 +4,6 @@ import dev.jwrap.cli.metrics.MetricsAddress;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
-import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.host.process.ChannelDescriptors;
 import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.Environment;
@@ -239,14 +238,8 @@ final class GuardCommand implements Callable<Integer> {
     }
 
     private Syslog systemLog() {
-        Syslog stderrLog = new StreamSyslog(context.err(), "jwrap-guard", ProcessHandle.current().pid());
-        try {
-            Syslog syslog = UnixSocketSyslog.devLog("jwrap-guard");
-            return debug ? Syslog.tee(syslog, stderrLog) : syslog;
-        } catch (IOException e) {
-            stderrLog.warning("cannot log to /dev/log (" + e.getMessage() + "); logging to standard error");
-            return stderrLog;
-        }
+        return SystemLogs.open("jwrap-guard", debug,
+                new StreamSyslog(context.err(), "jwrap-guard", ProcessHandle.current().pid()));
     }
 
     private TableFile table(Path path, TableFile fallback) {

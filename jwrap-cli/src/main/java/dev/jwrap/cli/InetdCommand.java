@@ -10,7 +10,6 @@ import dev.jwrap.inetd.config.ParserOptions;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
-import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.host.process.ServerSignals;
 import dev.jwrap.inetd.server.PassedSockets;
 import dev.jwrap.inetd.server.PidFile;
@@ -254,13 +253,7 @@ final class InetdCommand implements Callable<Integer> {
     }
 
     private Syslog systemLog(Syslog stderrLog) {
-        try {
-            Syslog syslog = UnixSocketSyslog.devLog("inetd");
-            return debug ? Syslog.tee(syslog, stderrLog) : syslog;
-        } catch (IOException e) {
-            stderrLog.warning("cannot log to /dev/log (" + e.getMessage() + "); logging to standard error");
-            return stderrLog;
-        }
+        return SystemLogs.open("inetd", debug, stderrLog);
     }
 
     private TableFile table(Path path, TableFile fallback) {

@@ -2,9 +2,7 @@ package dev.jwrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,11 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,19 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 class GuardProcessIT {
 
     private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
-    private static final long TIMEOUT_SECONDS = 30;
 
     @TempDir
     Path dir;
 
-    private Process process;
+    private InetdProcess process;
     private ServerSocketChannel backend;
-    private final BlockingQueue<String> log = new LinkedBlockingQueue<>();
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor();
+        if (process != null) {
+            process.close();
         }
         if (backend != null) {
             backend.close();
@@ -80,9 +72,7 @@ class GuardProcessIT {
         await(line -> line.endsWith("reloaded: 1 service(s), previous hosts tables kept"));
         assertThat(exchange(port, "")).isEmpty();
 
-        process.destroy();  // SIGTERM
-        assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
+        assertThat(process.terminate()).isZero();
     }
 
     @Test
@@ -137,40 +127,15 @@ class GuardProcessIT {
     }
 
     private void start(String... args) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "guard"));
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader err = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = err.readLine()) != null; ) {
-                    log.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
+        process = InetdProcess.command(dir, List.of(), "guard", args);
     }
 
     private void await(Predicate<String> wanted) throws InterruptedException {
-        StringBuilder seen = new StringBuilder();
-        while (true) {
-            String line = log.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(line).as("log so far:%n%s", seen).isNotNull();
-            seen.append(line).append('\n');
-            if (wanted.test(line)) {
-                return;
-            }
-        }
+        process.await(wanted);
     }
 
     private void signal(String name) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
+        process.signal(name);
     }
 
     private static int freePort() throws IOException {

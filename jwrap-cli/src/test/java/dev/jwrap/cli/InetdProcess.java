@@ -45,11 +45,17 @@ final class InetdProcess implements AutoCloseable {
 
     /** Runs {@code launcher} (may be empty) followed by the JVM running {@code jwrap inetd args}, in {@code dir}. */
     static InetdProcess start(Path dir, List<String> launcher, String... args) throws IOException {
+        return command(dir, launcher, "inetd", args);
+    }
+
+    /** The same for another server subcommand, e.g. {@code jwrap guard args}. */
+    static InetdProcess command(Path dir, List<String> launcher, String subcommand, String... args)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-opens",
                 "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "inetd"));
+                Main.class.getName(), subcommand));
         command.addAll(List.of(args));
         return new InetdProcess(new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
