@@ -1,11 +1,12 @@
 package dev.jwrap.cli;
 
+import static dev.jwrap.cli.InetdProcess.exchange;
+import static dev.jwrap.cli.InetdProcess.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,26 +136,5 @@ class GuardProcessIT {
 
     private void signal(String name) throws Exception {
         process.signal(name);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String exchange(int port, String text) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
-            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
-            channel.shutdownOutput();
-            StringBuilder out = new StringBuilder();
-            ByteBuffer buffer = ByteBuffer.allocate(4096);
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                out.append(StandardCharsets.US_ASCII.decode(buffer));
-                buffer.clear();
-            }
-            return out.toString();
-        }
     }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import java.util.function.Predicate;
 final class InetdProcess implements AutoCloseable {
 
     static final long TIMEOUT_SECONDS = 30;
+    private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
 
     private final Process process;
     private final BlockingQueue<String> arriving = new LinkedBlockingQueue<>();
@@ -98,6 +104,29 @@ final class InetdProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A port that was free a moment ago on 127.0.0.1. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sends {@code text} to 127.0.0.1:{@code port}, half-closes, and returns everything read until EOF. */
+    static String exchange(int port, String text) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            channel.shutdownOutput();
+            StringBuilder out = new StringBuilder();
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                out.append(StandardCharsets.US_ASCII.decode(buffer));
+                buffer.clear();
+            }
+            return out.toString();
         }
     }
 }
