@@ -100,6 +100,39 @@ class GuardIT {
         }
     }
 
+    /**
+     * 16 MiB of random bytes echoed back to a client that reads in small pieces while it writes:
+     * whichever side is slower holds the others back (blocking writes, nothing piles up in the
+     * guard), and every byte arrives in order.
+     */
+    @Test
+    void slowReaderGetsEveryByteInOrder() throws Exception {
+        byte[] data = new byte[16 << 20];
+        new java.util.Random(42).nextBytes(data);
+        try (EchoBackend backend = EchoBackend.open("127.0.0.1");
+                GuardHarness h = start(backend, "", "")) {
+            try (Socket client = h.connectFrom("127.0.0.1")) {
+                Thread writer = Thread.ofVirtual().start(() -> {
+                    try {
+                        client.getOutputStream().write(data);
+                        client.shutdownOutput();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream(data.length);
+                byte[] piece = new byte[1500];
+                for (int n; (n = client.getInputStream().read(piece)) >= 0; ) {
+                    received.write(piece, 0, n);
+                }
+                writer.join();
+                assertThat(received.size()).isEqualTo(data.length);
+                assertThat(java.util.Arrays.equals(received.toByteArray(), data)).isTrue();
+            }
+            h.awaitNoConnections();
+        }
+    }
+
     @Test
     void refusedBackendIsLoggedAndTheClientClosed() throws Exception {
         int closedPort;
