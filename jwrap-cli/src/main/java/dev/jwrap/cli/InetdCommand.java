@@ -279,13 +279,7 @@ final class InetdCommand implements Callable<Integer> {
     }
 
     private Syslog systemLog(Syslog stderrLog) {
-        try {
-            Syslog syslog = UnixSocketSyslog.devLog("inetd");
-            return debug ? Syslog.tee(syslog, stderrLog) : syslog;
-        } catch (IOException e) {
-            stderrLog.warning("cannot log to /dev/log (" + e.getMessage() + "); logging to standard error");
-            return stderrLog;
-        }
+        return SystemLogs.open("inetd", debug, stderrLog);
     }
 
     private TableFile table(Path path, TableFile fallback) {
