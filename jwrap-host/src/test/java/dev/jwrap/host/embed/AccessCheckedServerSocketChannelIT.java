@@ -152,8 +152,15 @@ class AccessCheckedServerSocketChannelIT {
     void manyAllowedAndRefusedConnectionsLeaveNoDescriptorBehind() throws Exception {
         resolver.release();
         start(EmbeddedAccess.DEFAULT_CHECK_TIMEOUT);
+        // a first round opens what the JDK opens once and keeps (virtual-thread pollers, jar files)
+        connectMany(20);
         int baseline = OpenDescriptors.count();
-        for (int i = 0; i < 200; i++) {
+        connectMany(200);
+        assertThat(OpenDescriptors.awaitAtMost(baseline, LIMIT)).isLessThanOrEqualTo(baseline);
+    }
+
+    private void connectMany(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
             boolean allow = i % 2 == 0;
             try (LoopbackClient client = LoopbackClient.connect(allow ? "127.0.0.1" : "127.0.0.2", server.localAddress())) {
                 if (allow) {
@@ -163,7 +170,6 @@ class AccessCheckedServerSocketChannelIT {
                 }
             }
         }
-        assertThat(OpenDescriptors.awaitAtMost(baseline, LIMIT)).isLessThanOrEqualTo(baseline);
     }
 
     @Test
