@@ -5,7 +5,9 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -43,22 +45,31 @@ final class TestServer implements AutoCloseable {
     private final Channel listener;
 
     TestServer(EmbeddedAccess access, boolean proxied, Duration headerTimeout) throws InterruptedException {
-        JwrapAccessHandler filter = new JwrapAccessHandler(access, headerTimeout);
         listener = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        if (proxied) {
-                            ch.pipeline().addLast(new HAProxyMessageDecoder());
-                        }
-                        ch.pipeline().addLast(filter, new Service());
-                    }
-                })
+                .childHandler(new Pipeline(new JwrapAccessHandler(access, headerTimeout), proxied))
                 .bind(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0))
                 .sync()
                 .channel();
+    }
+
+    /** [HAProxyMessageDecoder]? + the access handler under test + the service. */
+    private final class Pipeline extends ChannelInitializer<SocketChannel> {
+        private final JwrapAccessHandler filter;
+        private final boolean proxied;
+
+        Pipeline(JwrapAccessHandler filter, boolean proxied) {
+            this.filter = filter;
+            this.proxied = proxied;
+        }
+
+        @Override
+        protected void initChannel(SocketChannel ch) {
+            ChannelPipeline pipeline = ch.pipeline();
+            pipeline.addLast(proxied ? new ChannelHandler[] {new HAProxyMessageDecoder()} : new ChannelHandler[0]);
+            pipeline.addLast(filter, new Service());
+        }
     }
 
     InetSocketAddress address() {

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link AccessFilter} in a plain {@code ServerSocket} accept loop, with real loopback clients. */
 class AccessFilterIT {
 
-    private static final int DAEMON_WARNING = 3 << 3 | 4;
-    private static final int DAEMON_INFO = 3 << 3 | 6;
-
     @TempDir
     Path dir;
 
@@ -77,7 +74,7 @@ class AccessFilterIT {
             assertThat(client.read(TestTables.allowBanner("127.0.0.1").length() + 8))
                     .isEqualTo(TestTables.allowBanner("127.0.0.1") + "served\r\n");
         }
-        assertThat(log.entries()).contains(new RecordingSyslog.Entry(DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
+        assertThat(log.entries()).contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
         assertThat(recorder.counted("decided myd allowed")).isEqualTo(1);
     }
 
@@ -95,7 +92,7 @@ class AccessFilterIT {
             });
         }
         assertThat(log.entries())
-                .contains(new RecordingSyslog.Entry(DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
+                .contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
         assertThat(recorder.counted("decided myd denied")).isEqualTo(1);
     }
 
