@@ -1,7 +1,9 @@
 package dev.jwrap.cli;
 
+import dev.jwrap.cli.metrics.MetricsAddress;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.diag.Diagnostic;
+import dev.jwrap.inetd.builtin.UdpSourceFilter;
 import dev.jwrap.inetd.config.InetdConfig;
 import dev.jwrap.inetd.config.InetdConfigParser;
 import dev.jwrap.inetd.config.ParserOptions;
@@ -10,6 +12,8 @@ import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.host.process.ServerSignals;
+import dev.jwrap.inetd.server.PassedSockets;
+import dev.jwrap.inetd.server.PidFile;
 import dev.jwrap.inetd.server.Supervisor;
 import dev.jwrap.inetd.server.SupervisorOptions;
 import dev.jwrap.inetd.server.Trace;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +37,10 @@ import picocli.CommandLine.Parameters;
             "Serve the services of an OpenBSD-format inetd.conf: built-ins in-process, other programs started per "
                     + "connection with the socket on standard input, output and error, and hosts.allow / hosts.deny "
                     + "checked in-process (no tcpd process).",
+            "",
+            "Listening sockets passed by systemd socket activation (LISTEN_FDS) are served by the entries with the "
+                    + "same socket type and local address and port instead of being bound; passed sockets no entry "
+                    + "uses are logged and closed.",
             "",
             "Lines whose server is /usr/sbin/tcpd are always checked, with tcpd's daemon name and log lines; -l checks "
                     + "what Debian's inetd -l checks; --wrap-all checks every service. SIGHUP re-reads the "
@@ -81,8 +90,35 @@ final class InetdCommand implements Callable<Integer> {
             + "services included.")
     boolean wrapAll;
 
+    @Option(names = "--udp-filter", paramLabel = "MODE", converter = UdpFilterConverter.class,
+            description = "Which UDP requests the built-ins refuse: debian (default; exactly what openbsd-inetd refuses: "
+                    + "multicast, broadcast, 0/8, 127/8, 255/8, v4-mapped sources) or jwrap (upstream OpenBSD: "
+                    + "loopback allowed, source ports below 1024 and 2049 refused).")
+    UdpSourceFilter.Mode udpFilter = UdpSourceFilter.Mode.DEBIAN;
+
+    @Option(names = "--tcpmux", description = "Accept TCPMUX (RFC 1078) lines: 'tcpmux stream tcp nowait root internal' "
+            + "serves the multiplexer, 'tcpmux/NAME' and 'tcpmux/+NAME' entries are reached through it (with +, jwrap "
+            + "sends +Go first). openbsd-inetd has no TCPMUX, so this is off by default.")
+    boolean tcpmux;
+
+    @Option(names = "--pid-file", paramLabel = "FILE", description = "Write the process id to FILE while serving "
+            + "(default /run/jwrap-inetd.pid; not written with -d or --demo unless this option is given).")
+    Path pidFile;
+
     @Option(names = "--services", paramLabel = "FILE", description = "Services database (default /etc/services).")
     Path servicesFile;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "How connections are logged: text (tcpd's "
+            + "and inetd -l's lines, the default) or json (one JSON object per connection, schema 1).")
+    InetdObservability.LogFormat logFormat = InetdObservability.LogFormat.text;
+
+    @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at "
+            + "http://HOST:PORT/metrics, e.g. 127.0.0.1:9101; loopback addresses only, unless --metrics-allow-remote.")
+    String metricsAddress;
+
+    @Option(names = "--metrics-allow-remote", description = "Let --metrics listen on a non-loopback address (the "
+            + "endpoint has no authentication).")
+    boolean metricsAllowRemote;
 
     @Option(names = "--check", description = "Only validate the configuration: print file:line: reason for each "
             + "problem; exit 1 when a line is invalid.")
@@ -114,26 +150,58 @@ final class InetdCommand implements Callable<Integer> {
             err.println("inetd: " + e.getMessage());
             return 1;
         }
-        InetdConfigParser parser = new InetdConfigParser(services, new ParserOptions(invocationRate(stderrLog), false));
+        InetdConfigParser parser = new InetdConfigParser(services, new ParserOptions(invocationRate(stderrLog), tcpmux));
         if (check) {
             return check(parser, configFile);
         }
         Syslog log = demoSetup != null ? stderrLog : systemLog(stderrLog);
         SupervisorOptions options = new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog,
                 demoSetup != null ? TableFile.of(demoSetup.allow()) : table(allow, TableFile.SYSTEM_ALLOW),
-                demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY));
-        Supervisor supervisor;
+                demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY), udpFilter);
+        InetdObservability observability;
         try {
-            supervisor = Supervisor.start(() -> parser.parse(configFile), options, log,
-                    debug ? Trace.to(err) : Trace.OFF, services, context.services());
-        } catch (IOException e) {
-            log.error(configFile + ": " + reason(e));
+            observability = InetdObservability.create(logFormat, log, metricsAddress == null ? null
+                    : MetricsAddress.parse(metricsAddress, metricsAllowRemote));
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("inetd: " + (e instanceof IOException ? "--metrics " + metricsAddress + ": " : "")
+                    + e.getMessage());
             return 1;
         }
-        if (demoSetup != null) {
-            demoSetup.printInstructions(context.out());
+        try (observability) {
+            // systemd socket activation: sockets passed to this process are served instead of bound
+            PassedSockets passed = demoSetup != null ? PassedSockets.none()
+                    : PassedSockets.fromEnvironment(System.getenv(), ProcessHandle.current().pid(), log);
+            Supervisor supervisor;
+            try {
+                supervisor = Supervisor.start(() -> parser.parse(configFile), options, log,
+                        debug ? Trace.to(err) : Trace.OFF, services, context.services(), observability.observability(),
+                        passed);
+            } catch (IOException e) {
+                log.error(configFile + ": " + reason(e));
+                passed.close();
+                return 1;
+            }
+            if (demoSetup != null) {
+                demoSetup.printInstructions(context.out());
+            }
+            try (PidFile pid = writePidFile(log, demoSetup != null)) {
+                return serve(supervisor);
+            }
         }
-        return serve(supervisor);
+    }
+
+    /** The PID file, as inetd writes one (-i included); none in debug or demo runs unless asked for. */
+    private PidFile writePidFile(Syslog log, boolean demoRun) {
+        if (pidFile == null && (debug || demoRun)) {
+            return null;
+        }
+        Path path = pidFile == null ? PidFile.DEFAULT : resolve(pidFile);
+        try {
+            return PidFile.write(path, ProcessHandle.current().pid());
+        } catch (IOException e) {
+            log.warning(path + ": cannot write the PID file: " + reason(e));
+            return null;
+        }
     }
 
     /** Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. */
@@ -205,5 +273,18 @@ final class InetdCommand implements Callable<Integer> {
 
     private static String reason(IOException e) {
         return e instanceof NoSuchFileException ? "No such file or directory" : e.getMessage();
+    }
+
+    /** {@code --udp-filter debian|jwrap}, in lower case as written on the command line. */
+    static final class UdpFilterConverter implements CommandLine.ITypeConverter<UdpSourceFilter.Mode> {
+        @Override
+        public UdpSourceFilter.Mode convert(String value) {
+            return switch (value) {
+                case "debian" -> UdpSourceFilter.Mode.DEBIAN;
+                case "jwrap" -> UdpSourceFilter.Mode.JWRAP;
+                default -> throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a UDP filter (use debian or jwrap)");
+            };
+        }
     }
 }

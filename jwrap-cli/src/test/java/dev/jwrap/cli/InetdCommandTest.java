@@ -67,4 +67,18 @@ class InetdCommandTest {
     void unknownOption_exitsOne_likeInetd() {
         assertThat(inetd("-x")).isEqualTo(1);
     }
+
+    @Test
+    void metrics_onANonLoopbackAddress_isRefusedInOneLine_andExitsOne() {
+        assertThat(inetd("--metrics", "192.0.2.1:9101", "--services", "services", "inetd.conf")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("inetd: --metrics 192.0.2.1:9101: 192.0.2.1 is "
+                + "not a loopback address; add --metrics-allow-remote to serve metrics beyond this host"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void logFormat_otherThanTextOrJson_exitsOne() {
+        assertThat(inetd("--log-format", "xml", "--services", "services", "inetd.conf")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--log-format", "xml");
+    }
 }

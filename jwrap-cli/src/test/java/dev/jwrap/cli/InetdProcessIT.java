@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -72,6 +76,30 @@ class InetdProcessIT {
         process.destroy();  // SIGTERM
         assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
+    void logFormatJson_writesOneEventPerConnection_andMetricsCountIt() throws Exception {
+        int cat = freePort();
+        int metrics = freePort();
+        Files.writeString(dir.resolve("services"), "");
+        Files.writeString(dir.resolve("inetd.conf"), "127.0.0.1:%2$d stream tcp4 nowait %1$s /usr/sbin/tcpd /bin/cat\n"
+                .formatted(System.getProperty("user.name"), cat));
+        Files.writeString(dir.resolve("hosts.allow"), "");
+        Files.writeString(dir.resolve("hosts.deny"), "cat: ALL\n");
+
+        start("-d", "--log-format", "json", "--metrics", "127.0.0.1:" + metrics, "--services", "services",
+                "--allow", "hosts.allow", "--deny", "hosts.deny", "inetd.conf");
+        await(line -> line.startsWith("ADD: 127.0.0.1:" + cat));
+
+        assertThat(exchange(cat, "")).isEmpty();
+        await(line -> line.contains("{\"schema\":1,") && line.contains("\"outcome\":\"denied\"")
+                && line.contains("\"local_port\":" + cat + ","));
+        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + metrics + "/metrics")).build(), BodyHandlers.ofString()).body();
+        // other connections to the port (this machine makes some) are refused too: at least ours
+        assertThat(page).containsPattern("(?m)^jwrap_connections_total\\{outcome=\"denied\",service=\"" + cat
+                + "/tcp4\"} [1-9]");
     }
 
     private void start(String... args) throws IOException {

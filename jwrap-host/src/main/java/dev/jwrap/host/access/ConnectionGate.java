@@ -8,6 +8,7 @@ import dev.jwrap.core.OptionEffects;
 import dev.jwrap.core.RuleRef;
 import dev.jwrap.core.SyslogPriority;
 import dev.jwrap.core.Verdict;
+import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.core.match.ExpansionTooLongException;
 import dev.jwrap.host.access.ConnectionEvent.Outcome;
 import dev.jwrap.host.access.ConnectionEvent.Transport;
@@ -76,7 +77,7 @@ public final class ConnectionGate {
                 .server(arrival.local())
                 .datagram(arrival.transport() == Transport.UDP)
                 .services(lookups)
-                .diagnostics(d -> lines.warning(d.toSyslogText()))
+                .diagnostics(d -> report(lines, d))
                 .build();
         Decision decision;
         try {
@@ -90,10 +91,22 @@ public final class ConnectionGate {
         }
         String clientInfo = request.clientInfo();
         if (verdictLines) {
-            VerdictLine.of(attempt, clientInfo, decision).writeTo(lines);
+            VerdictLine.of(attempt, clientInfo, request.client().address(), decision).writeTo(lines);
         }
         report(attempt, clientInfo, decision);
         return decision;
+    }
+
+    /**
+     * A table or option problem, at libwrap's priority: option errors ({@code tcpd_jump}) at err,
+     * warnings ({@code tcpd_warn}) at warning, verbose lines at info.
+     */
+    public static void report(Syslog log, Diagnostic d) {
+        switch (d.severity()) {
+            case ERROR -> log.error(d.toSyslogText());
+            case WARNING -> log.warning(d.toSyslogText());
+            case DEBUG -> log.info(d.toSyslogText());
+        }
     }
 
     /** A connection of a service that is not checked was let in. */

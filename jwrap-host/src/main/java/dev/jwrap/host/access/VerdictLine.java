@@ -2,7 +2,6 @@ package dev.jwrap.host.access;
 
 import dev.jwrap.core.Decision;
 import dev.jwrap.core.SyslogPriority;
-import dev.jwrap.core.match.HostEndpoint;
 import dev.jwrap.host.log.Syslog;
 
 /**
@@ -11,20 +10,24 @@ import dev.jwrap.host.log.Syslog;
  */
 record VerdictLine(SyslogPriority priority, String text) {
 
-    static VerdictLine of(AccessAttempt attempt, String clientInfo, Decision decision) {
+    /**
+     * @param clientAddress the client's numeric address as libwrap writes it ({@code ::1},
+     *     {@code ::ffff:127.0.0.1}, {@code unknown})
+     */
+    static VerdictLine of(AccessAttempt attempt, String clientInfo, String clientAddress, Decision decision) {
         return switch (decision.verdict()) {
-            case GRANTED -> new VerdictLine(decision.allowPriority(), connectFrom(attempt, clientInfo));
-            case DENIED -> new VerdictLine(decision.denyPriority(), "refused " + connectFrom(attempt, clientInfo));
+            case GRANTED -> new VerdictLine(decision.allowPriority(), connectFrom(attempt, clientInfo, clientAddress));
+            case DENIED -> new VerdictLine(decision.denyPriority(),
+                    "refused " + connectFrom(attempt, clientInfo, clientAddress));
             case DELEGATED -> new VerdictLine(decision.denyPriority(),
                     "twist " + clientInfo + " to " + decision.twistCommand());
         };
     }
 
     /** The line of a granted connection; a refusal is the same line after "refused ". */
-    private static String connectFrom(AccessAttempt attempt, String clientInfo) {
+    private static String connectFrom(AccessAttempt attempt, String clientInfo, String clientAddress) {
         return switch (attempt.style()) {
-            case LogStyle.Tcpd() -> "connect from " + clientInfo + " ("
-                    + HostEndpoint.ofSocket(attempt.arrival().client()).address() + ")"; // %a: ::1, not 0:0:..:1
+            case LogStyle.Tcpd() -> "connect from " + clientInfo + " (" + clientAddress + ")";
             case LogStyle.Inetd(String service, String protocol) -> "connection from " + clientInfo + ", service "
                     + service + " (" + protocol + ")";
         };

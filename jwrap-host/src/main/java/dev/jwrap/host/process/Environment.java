@@ -8,7 +8,8 @@ import java.util.Map;
  * The environment spawned services get, built the way Debian's openbsd-inetd builds it
  * (inetd.md §4.3): without {@code -E}, every {@code NAME=value} string that starts with one of
  * netkit's "dangerous" prefixes is removed; {@code inetd_dummy=} plus 99 {@code x} is always
- * added (historic room for setproctitle, observed in every child). Stateless.
+ * added (historic room for setproctitle, observed in every child). systemd's {@code LISTEN_*}
+ * variables are never passed on: they describe jwrap's descriptors. Stateless.
  */
 public final class Environment {
 
@@ -34,7 +35,10 @@ public final class Environment {
         List<String> entries = new ArrayList<>();
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             String entry = variable.getKey() + "=" + variable.getValue();
-            if (!variable.getKey().equals("inetd_dummy") && (keepAll || !dangerous(entry))) {
+            // the socket-activation variables describe jwrap's own descriptors, not the child's
+            boolean ours = variable.getKey().equals("inetd_dummy")
+                    || SocketActivation.VARIABLES.contains(variable.getKey());
+            if (!ours && (keepAll || !dangerous(entry))) {
                 entries.add(entry);
             }
         }

@@ -86,6 +86,9 @@ final class Posix {
     private final MethodHandle closeRange;
     private final MethodHandle pthreadSigmask;
     private final MethodHandle execve;
+    private final MethodHandle getsockopt;
+    private final MethodHandle getsockname;
+    private final MethodHandle close;
 
     /**
      * Binds the functions.
@@ -137,6 +140,11 @@ final class Posix {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
         execve = bind(linker, lookup, "execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), errno);
         geteuid = bind(linker, lookup, "geteuid", FunctionDescriptor.of(JAVA_INT));
+        getsockopt = bind(linker, lookup, "getsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), errno);
+        getsockname = bind(linker, lookup, "getsockname",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), errno);
+        close = bind(linker, lookup, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
         strerrordesc = bind(linker, lookup, "strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 
@@ -295,6 +303,42 @@ final class Posix {
             return (int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("execve", t);
+        }
+    }
+
+    /** An int-valued {@code getsockopt(fd, level, option)}: the value, or {@code -errno} (values are never negative). */
+    int getsockoptInt(int fd, int level, int option) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment value = arena.allocate(JAVA_INT);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
+            int rc = (int) getsockopt.invokeExact(state, fd, level, option, value, length);
+            return rc >= 0 ? value.get(JAVA_INT, 0) : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("getsockopt", t);
+        }
+    }
+
+    /** {@code getsockname(fd)} into {@code address} (a {@code sockaddr_storage}): 0, or {@code -errno}. */
+    int getsockname(int fd, MemorySegment address) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) address.byteSize());
+            int rc = (int) getsockname.invokeExact(state, fd, address, length);
+            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("getsockname", t);
+        }
+    }
+
+    /** {@code close(fd)}: 0, or {@code -errno}. */
+    int close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(ERRNO_STATE);
+            int rc = (int) close.invokeExact(state, fd);
+            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw downcallFailed("close", t);
         }
     }
 

@@ -17,8 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A private stand-in for /dev/log: an AF_UNIX datagram socket bound at a temporary path (the JDK cannot make one). */
-final class UnixDatagramReceiver implements AutoCloseable {
+/**
+ * A private stand-in for /dev/log: an AF_UNIX datagram socket bound at a temporary path (the JDK
+ * cannot make one). Public for the differential tests of other modules (test-jar).
+ */
+public final class UnixDatagramReceiver implements AutoCloseable {
 
     private static final int MSG_DONTWAIT = 0x40;
 
@@ -28,7 +31,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
     private final MethodHandle close;
 
     @SuppressWarnings("restricted")
-    UnixDatagramReceiver(Path path) throws Throwable {
+    public UnixDatagramReceiver(Path path) throws Throwable {
         this.path = path;
         Linker linker = Linker.nativeLinker();
         var lookup = linker.defaultLookup();
@@ -55,7 +58,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
     }
 
     /** The next datagram, or empty when none arrives within {@code timeout}. */
-    Optional<String> receive(Duration timeout) throws Throwable {
+    public Optional<String> receive(Duration timeout) throws Throwable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(8192);

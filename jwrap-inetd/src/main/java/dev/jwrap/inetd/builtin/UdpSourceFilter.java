@@ -14,20 +14,23 @@ import java.util.Set;
  * Which datagram requests the UDP built-ins (all but discard) drop silently, against reflection
  * and echo/chargen loops (spec §6.6). Immutable and thread-safe.
  *
- * <p>{@link Mode#DEBIAN} is exactly openbsd-inetd 0.20221205 on Debian 12: drop IPv4 sources that
- * are multicast, in 0/8, 127/8 or 255/8, or a local broadcast address; IPv6 sources that are
- * multicast, unspecified or IPv4-mapped; IPv4-compatible IPv6 sources get the IPv4 checks; any
- * source port is accepted. {@link Mode#JWRAP} (the default) follows upstream OpenBSD: the same
- * address checks but loopback allowed and IPv4-compatible dropped, and requests from source ports
- * below 1024 or from 2049 (NFS) dropped, which stops loops between well-known ports.
+ * <p>{@link Mode#DEBIAN}, the default, is exactly openbsd-inetd 0.20221205 on Debian 12: drop IPv4
+ * sources that are multicast, in 0/8, 127/8 or 255/8, or a local broadcast address; IPv6 sources
+ * that are multicast, unspecified or IPv4-mapped; IPv4-compatible IPv6 sources get the IPv4 checks;
+ * any source port is accepted. It is the default because jwrap inetd replaces that inetd: a UDP
+ * built-in must not answer a request the inetd it replaces would have refused (spec §6.6
+ * suggested otherwise; the issue asks for parity). {@link Mode#JWRAP} ({@code --udp-filter jwrap})
+ * follows upstream OpenBSD: the same address checks but loopback allowed and IPv4-compatible
+ * dropped, and requests from source ports below 1024 or from 2049 (NFS) dropped, which stops loops
+ * between well-known ports.
  */
 public final class UdpSourceFilter {
 
     /** The filter variant. */
     public enum Mode {
-        /** jwrap's default (upstream OpenBSD rules, loopback allowed). */
+        /** Upstream OpenBSD's rules, loopback allowed ({@code --udp-filter jwrap}). */
         JWRAP,
-        /** openbsd-inetd on Debian, for exact compatibility ({@code --compat-udp-filter=debian}). */
+        /** openbsd-inetd on Debian, the default. */
         DEBIAN
     }
 

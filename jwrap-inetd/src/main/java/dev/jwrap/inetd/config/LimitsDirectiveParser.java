@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * {@code host:} lines may come in between); several {@code #jwrap:} lines before one entry are
  * merged, a later key overriding an earlier one. A plain {@code tcp}/{@code udp} line gets the
  * limits on both its IPv4 and IPv6 sockets. A bad item is reported and ignored; the entry is kept.
+ * On {@code dgram} entries, which have no connections that stay open, {@code per_source=N} means N
+ * datagrams per second from one source address and {@code cps} counts datagrams (built-ins) or
+ * program starts (programs); {@code instances} does not apply (a wait service runs one child).
  * The comment must start in column 1: an indented line would continue the previous entry.
  */
 public final class LimitsDirectiveParser {

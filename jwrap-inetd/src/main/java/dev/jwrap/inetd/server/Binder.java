@@ -18,6 +18,7 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens the sockets of an entry (inetd.md §3.1): every address its host resolves to in the
@@ -28,10 +29,12 @@ final class Binder {
 
     private final ChannelDescriptors descriptors;
     private final int backlog;
+    private final PassedSockets passed;
 
-    Binder(ChannelDescriptors descriptors, int backlog) {
+    Binder(ChannelDescriptors descriptors, int backlog, PassedSockets passed) {
         this.descriptors = descriptors;
         this.backlog = backlog;
+        this.passed = passed;
     }
 
     /** The addresses {@code entry} listens on ({@code getaddrinfo} with {@code AI_PASSIVE}). */
@@ -53,8 +56,15 @@ final class Binder {
         return result;
     }
 
-    /** Opens, configures and binds the socket for {@code entry} on {@code address}. */
+    /**
+     * Opens, configures and binds the socket for {@code entry} on {@code address}, or adopts the
+     * one systemd passed for it (configured by its socket unit, so left as it is).
+     */
     NetworkChannel open(ServiceEntry entry, InetSocketAddress address) throws IOException {
+        Optional<NetworkChannel> handedOver = passed.take(entry, address, descriptors);
+        if (handedOver.isPresent()) {
+            return handedOver.get();
+        }
         ProtocolFamily family = entry.protocol().family() == Protocol.Family.INET
                 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
         boolean stream = entry.protocol().socketType() == SocketType.STREAM;

@@ -14,17 +14,21 @@ import java.util.Optional;
 
 /**
  * A dgram built-in (always served in-process, inetd.md §3.4): receives and answers each request
- * on the listener's thread. Not rate limited (inetd handles these without forking); checked
- * against the tables only with {@code --wrap-all}.
+ * on the listener's thread. Not subject to {@code nowait.max} (inetd handles these without
+ * forking), but to jwrap's {@code #jwrap:} limits ({@link DatagramGuard}), checked before anything
+ * else so that a storm costs as little as possible; checked against the tables only with
+ * {@code --wrap-all}.
  */
 final class DatagramBuiltinListener extends Listener {
 
     private final DatagramChannel channel;
+    private final DatagramGuard guard;
 
     DatagramBuiltinListener(Services services, ServiceEntry entry, InetSocketAddress address,
             DatagramChannel channel) {
         super(services, entry, address);
         this.channel = channel;
+        this.guard = new DatagramGuard(entry.displayName(), services.log(), services.nanoClock());
     }
 
     @Override
@@ -41,7 +45,8 @@ final class DatagramBuiltinListener extends Listener {
                 buffer.clear();
                 InetSocketAddress source = (InetSocketAddress) channel.receive(buffer);
                 buffer.flip();
-                if (source == null || !allowed(current, source)) {
+                if (source == null || !guard.admit(current.limits(), source.getAddress())
+                        || !allowed(current, source)) {
                     continue;
                 }
                 Server.Internal internal = (Server.Internal) current.server();

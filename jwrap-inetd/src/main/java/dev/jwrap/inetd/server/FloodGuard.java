@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,56 +19,48 @@ import java.util.function.LongSupplier;
  */
 final class FloodGuard {
 
-    private static final long SECOND = 1_000_000_000L;
-
-    private final String service;
-    private final Syslog log;
+    private final RefusalLog refusals;
     private final LongSupplier clock;
     private final Map<InetAddress, Integer> perSource = new HashMap<>();
+    private final PausingRate rate = new PausingRate();
     private int active;
-    private long secondStart;
-    private int inSecond;
-    private long pausedUntil;
-    private boolean paused;
-    private final Map<String, Long> lastLogged = new HashMap<>();
 
     FloodGuard(String service, Syslog log, LongSupplier nanoClock) {
-        this.service = service;
-        this.log = log;
+        this.refusals = new RefusalLog(service, log);
         this.clock = nanoClock;
     }
 
-    /** A place for one connection from {@code source}, or empty when a limit refuses it. */
-    synchronized Optional<Ticket> admit(ServiceLimits limits, InetAddress source) {
+    /**
+     * A place for one connection from {@code source}, or empty when a limit refuses it; then
+     * {@code refusedBy} is told which ({@code cps}, {@code instances} or {@code per_source}).
+     */
+    synchronized Optional<Ticket> admit(ServiceLimits limits, InetAddress source, Consumer<String> refusedBy) {
         if (limits.isUnlimited()) {
             return Optional.of(new Ticket(null));
         }
         long now = clock.getAsLong();
         if (limits.connectionsPerSecond().isPresent()) {
-            if (paused && now - pausedUntil < 0) {
-                return Optional.empty();
-            }
-            paused = false;
-            if (now - secondStart >= SECOND) {
-                secondStart = now;
-                inSecond = 0;
-            }
-            if (++inSecond > limits.connectionsPerSecond().getAsInt()) {
-                paused = true;
-                pausedUntil = now + limits.pauseSeconds() * SECOND;
+            PausingRate.Outcome outcome =
+                    rate.admit(now, limits.connectionsPerSecond().getAsInt(), limits.pauseSeconds());
+            if (outcome == PausingRate.Outcome.TRIPPED) {
                 report("cps", now, "more than " + limits.connectionsPerSecond().getAsInt()
                         + " connections per second, service paused for " + limits.pauseSeconds() + " s");
+            }
+            if (outcome != PausingRate.Outcome.PROCEED) {
+                refusedBy.accept("cps");
                 return Optional.empty();
             }
         }
         if (limits.instances().isPresent() && active >= limits.instances().getAsInt()) {
             report("instances", now, "instances limit (" + limits.instances().getAsInt() + ") reached");
+            refusedBy.accept("instances");
             return Optional.empty();
         }
         int fromSource = perSource.getOrDefault(source, 0);
         if (limits.perSource().isPresent() && fromSource >= limits.perSource().getAsInt()) {
             report("per_source", now, "per_source limit (" + limits.perSource().getAsInt() + ") reached for "
                     + source.getHostAddress());
+            refusedBy.accept("per_source");
             return Optional.empty();
         }
         active++;
@@ -81,11 +74,7 @@ final class FloodGuard {
     }
 
     private void report(String kind, long now, String message) {
-        Long last = lastLogged.get(kind);
-        if (last == null || now - last >= SECOND) {
-            lastLogged.put(kind, now);
-            log.warning(service + ": " + message);
-        }
+        refusals.report(kind, now, message);
     }
 
     /** One admitted connection; release it when the connection or its child has ended. Idempotent. */

@@ -1,20 +1,17 @@
 package dev.jwrap.inetd.server;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.jwrap.host.process.SocketAddresses;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteOrder;
 
 /**
  * Two socket calls the JDK has no API for. {@code IPV6_V6ONLY}: the JDK always clears it on IPv6
@@ -29,9 +26,7 @@ final class SocketOptions {
     private static final int IPV6_V6ONLY = 26;
     private static final int MSG_PEEK = 0x02;
     private static final int MSG_DONTWAIT = 0x40;
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-    private static final int SOCKADDR_STORAGE = 128;
+    private static final int SOCKADDR_STORAGE = SocketAddresses.STORAGE_SIZE;
 
     private static final MethodHandle SETSOCKOPT = bind("setsockopt",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
@@ -62,23 +57,12 @@ final class SocketOptions {
             if (n < 0) {
                 throw new IOException("recvfrom(MSG_PEEK) failed on fd " + fd);
             }
-            return decode(address);
+            return SocketAddresses.decode(address);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IOException("recvfrom(MSG_PEEK)", t);
         }
-    }
-
-    private static InetSocketAddress decode(MemorySegment sa) throws IOException {
-        int family = Short.toUnsignedInt(sa.get(JAVA_SHORT, 0));
-        int port = Short.toUnsignedInt(sa.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), 2));
-        byte[] raw = switch (family) {
-            case AF_INET -> sa.asSlice(4, 4).toArray(JAVA_BYTE);
-            case AF_INET6 -> sa.asSlice(8, 16).toArray(JAVA_BYTE);
-            default -> throw new IOException("datagram from address family " + family);
-        };
-        return new InetSocketAddress(InetAddress.getByAddress(raw), port);
     }
 
     /** Sets {@code IPV6_V6ONLY} on an unbound IPv6 socket. */

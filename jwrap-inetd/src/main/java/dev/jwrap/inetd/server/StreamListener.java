@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * A stream nowait entry (inetd.md §3.2): accepts, applies the FTP-bounce guard and the rate
  * limiter in accept order, then hands each connection to a virtual thread of its own for the
- * access check and the built-in or the spawned program.
+ * access check and the built-in or the spawned program (daytime and time are answered at once).
  */
 final class StreamListener extends Listener {
 
@@ -60,60 +60,90 @@ final class StreamListener extends Listener {
             closeQuietly(connection);
             return;
         }
+        InetSocketAddress local = local(connection);
         // jwrap's limits first: a flood from one source must not use up the service's nowait.max
-        Optional<FloodGuard.Ticket> ticket = guard.admit(current.limits(), peer.getAddress());
+        Optional<FloodGuard.Ticket> ticket = guard.admit(current.limits(), peer.getAddress(),
+                limit -> services.gate().limited(current, peer, local, limit));
         if (ticket.isEmpty()) {
             closeQuietly(connection);
             return;
         }
         if (forks(current) && !admitInvocation(current)) {
+            services.gate().limited(current, peer, local, "rate");
             ticket.get().release();
             closeQuietly(connection);
             return;
         }
+        ActiveConnection active = ActiveConnection.open(ticket.get(), services.gate().metrics(),
+                current.displayName());
+        if (answersAtOnce(current, services.options())) {
+            serve(current, connection, peer, local, active);
+            return;
+        }
         Thread.ofVirtual().name("inetd-conn-" + current.service())
-                .start(() -> serve(current, connection, peer, ticket.get()));
+                .start(() -> serve(current, connection, peer, local, active));
+    }
+
+    /**
+     * daytime and time, unchecked, are answered on the accepting thread, as inetd answers them
+     * without forking: they read nothing, and their few bytes always fit in a new connection's
+     * empty send buffer, so nothing can block. A thread start would cost more than the answer.
+     */
+    static boolean answersAtOnce(ServiceEntry entry, SupervisorOptions options) {
+        return entry.server() instanceof Server.Internal(InternalService service)
+                && (service == InternalService.DAYTIME || service == InternalService.TIME)
+                && !options.wrapAll();
     }
 
     private void serve(ServiceEntry current, SocketChannel connection, InetSocketAddress peer,
-            FloodGuard.Ticket ticket) {
+            InetSocketAddress local, ActiveConnection active) {
         boolean handedOn = false;
-        boolean childHoldsTicket = false;
+        boolean childHoldsConnection = false;
         try {
             ConnectionEffects effects = new ConnectionEffects(connection, services.starter(), services.log());
             Optional<AccessGate.Check> check = AccessGate.checkFor(current, services.options());
             if (check.isPresent()) {
-                Decision decision = services.gate().decide(current, check.get(), peer,
-                        (InetSocketAddress) connection.getLocalAddress(), effects);
+                Decision decision = services.gate().decide(current, check.get(), peer, local, effects);
                 switch (decision.verdict()) {
                     case DENIED -> {
                         return;
                     }
                     case DELEGATED -> {
-                        childHoldsTicket = services.starter().shell(decision.twistCommand(), connection,
-                                status -> ticket.release());
+                        childHoldsConnection = services.starter().shell(decision.twistCommand(), connection,
+                                status -> active.end());
+                        if (!childHoldsConnection) {
+                            services.gate().failed(current, peer, local, "cannot run twist command");
+                        }
                         return;
                     }
                     case GRANTED -> { }
                 }
+            } else {
+                services.gate().passed(current, peer, local);
             }
             switch (current.server()) {
                 case Server.Internal internal -> {
                     handedOn = true;
                     services.builtins().stream(internal.service()).serve(connection);
                 }
-                case Server.Program program -> childHoldsTicket = services.starter()
-                        .start(current, Launch.of(program), connection, effects, status -> ticket.release());
+                case Server.Program program -> {
+                    Launch launch = Launch.of(program);
+                    childHoldsConnection = services.starter()
+                            .start(current, launch, connection, effects, status -> active.end());
+                    if (!childHoldsConnection) {
+                        services.gate().failed(current, peer, local, "cannot start " + launch.program());
+                    }
+                }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             services.log().warning(current.displayName() + ": " + e.getMessage());
         } finally {
             // the child has its own copy of the socket; the built-in closes its connection itself
             if (!handedOn) {
                 closeQuietly(connection);
             }
-            if (!childHoldsTicket) {
-                ticket.release();
+            if (!childHoldsConnection) {
+                active.end();
             }
         }
     }
@@ -125,6 +155,15 @@ final class StreamListener extends Listener {
                     || service == InternalService.CHARGEN;
         }
         return true;
+    }
+
+    /** The address the client reached; for a wildcard listener this names the interface. */
+    private InetSocketAddress local(SocketChannel connection) {
+        try {
+            return (InetSocketAddress) connection.getLocalAddress();
+        } catch (IOException e) {
+            return localAddress();
+        }
     }
 
     private static InetSocketAddress remote(SocketChannel connection) {

@@ -28,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,6 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * reloads are serialised.
  */
 public final class Supervisor implements AutoCloseable {
+
+    /** How often inetd tries again to bind the sockets whose bind failed. */
+    static final Duration BIND_RETRY = Duration.ofMinutes(10);
+
+    private record Unbound(ServiceEntry entry, InetSocketAddress address) {}
 
     /** Where the configuration comes from; read again at each reload. */
     @FunctionalInterface
@@ -54,14 +62,20 @@ public final class Supervisor implements AutoCloseable {
     private final ChildReaper reaper;
     private final IdleWatchdog watchdog;
     private final Binder binder;
+    private final PassedSockets passed;
     private final Services services;
+    private final TcpmuxDispatch tcpmux = new TcpmuxDispatch();
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
+    /** Sockets whose bind failed, by listener key: tried again every {@link #BIND_RETRY} (inetd.md §3.1). */
+    private final Map<String, Unbound> unbound = new LinkedHashMap<>();
+    private final ScheduledExecutorService retryTimer;
     private boolean closed;
 
     private final ServerMetrics metrics;
 
     private Supervisor(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
-            ServicesDatabase serviceNames, LookupServices lookups, Observability observability) {
+            ServicesDatabase serviceNames, LookupServices lookups, Observability observability,
+            PassedSockets passed) {
         this.source = source;
         this.options = options;
         this.log = log;
@@ -69,17 +83,25 @@ public final class Supervisor implements AutoCloseable {
         this.reaper = new ChildReaper(Duration.ofSeconds(1));
         this.watchdog = new IdleWatchdog();
         ChannelDescriptors descriptors = new ChannelDescriptors();
-        this.binder = new Binder(descriptors, options.backlog());
+        this.passed = passed;
+        this.binder = new Binder(descriptors, options.backlog(), passed);
         ProgramStarter starter = new ProgramStarter(new PosixSpawnLauncher(), reaper,
                 new CredentialResolver(lookups.users()), descriptors,
                 Environment.forInetd(System.getenv(), options.keepEnvironment()), log, trace);
         Builtins builtins = new Builtins(Clock.systemDefaultZone(), watchdog, Builtins.DEFAULT_IDLE,
-                UdpSourceFilter.forThisHost(UdpSourceFilter.Mode.JWRAP), Map::of);
+                UdpSourceFilter.forThisHost(options.udpFilter()), tcpmux);
         this.metrics = observability.metrics();
         AccessGate gate = new AccessGate(ConnectionGate.builder("inetd", policy::get, lookups).log(log)
                 .observer(observability.observer()).metrics(metrics).verdictLines(observability.verdictLines())
                 .build(), serviceNames);
         this.services = new Services(options, gate, starter, builtins, log, trace, System::nanoTime, descriptors);
+        this.retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inetd-bind-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        retryTimer.scheduleAtFixedRate(this::retryUnbound, BIND_RETRY.toSeconds(), BIND_RETRY.toSeconds(),
+                TimeUnit.SECONDS);
     }
 
     /**
@@ -89,24 +111,29 @@ public final class Supervisor implements AutoCloseable {
      */
     public static Supervisor start(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
             ServicesDatabase serviceNames, LookupServices lookups) throws IOException {
-        return start(source, options, log, trace, serviceNames, lookups, Observability.NONE);
+        return start(source, options, log, trace, serviceNames, lookups, Observability.NONE, PassedSockets.none());
     }
 
     /**
      * As {@link #start(ConfigSource, SupervisorOptions, Syslog, Trace, ServicesDatabase, LookupServices)},
-     * reporting connections, spawn failures, limits and reloads to {@code observability}.
+     * reporting connections, spawn failures, limits and reloads to {@code observability}, and
+     * serving the sockets systemd {@code passed} for matching entries instead of binding them; the
+     * supervisor owns them from now on.
      *
      * @throws IOException when the configuration cannot be read at all (inetd exits 1 then)
      */
     public static Supervisor start(ConfigSource source, SupervisorOptions options, Syslog log, Trace trace,
-            ServicesDatabase serviceNames, LookupServices lookups, Observability observability) throws IOException {
+            ServicesDatabase serviceNames, LookupServices lookups, Observability observability, PassedSockets passed)
+            throws IOException {
         Objects.requireNonNull(source, "source");
         InetdConfig config = source.load();
-        Supervisor supervisor = new Supervisor(source, options, log, trace, serviceNames, lookups, observability);
+        Supervisor supervisor =
+                new Supervisor(source, options, log, trace, serviceNames, lookups, observability, passed);
         supervisor.policy.set(supervisor.loadPolicy());
         supervisor.report(config);
         synchronized (supervisor) {
             supervisor.apply(config);
+            passed.closeUnused(log);
         }
         return supervisor;
     }
@@ -169,10 +196,12 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         closed = true;
+        retryTimer.shutdownNow();
         listeners.values().forEach(Listener::close);
         listeners.clear();
         reaper.close();
         watchdog.close();
+        passed.close();
     }
 
     private AccessPolicy loadPolicy() {
@@ -198,8 +227,12 @@ public final class Supervisor implements AutoCloseable {
     private void apply(InetdConfig config) {
         Map<String, Listener> old = new LinkedHashMap<>(listeners);
         listeners.clear();
+        unbound.clear();
         List<Runnable> starts = new ArrayList<>();
         for (ServiceEntry entry : config.entries()) {
+            if (entry.tcpmux().isPresent()) {
+                continue; // reached through the TCPMUX built-in, no socket of its own
+            }
             List<InetSocketAddress> addresses;
             try {
                 addresses = Binder.addresses(entry);
@@ -227,14 +260,37 @@ public final class Supervisor implements AutoCloseable {
                     listeners.put(key, opened);
                     starts.add(opened::start);
                     trace.line("ADD: " + describe(entry));
+                } else {
+                    unbound.put(key, new Unbound(entry, address));
                 }
             }
         }
+        tcpmux.update(config.entries(), services);
         for (Listener gone : old.values()) {
             trace.line("FREE: " + describe(gone.entry()));
             gone.close();
         }
         starts.forEach(Runnable::run);
+    }
+
+    /**
+     * Tries again to bind the sockets whose bind failed (every {@link #BIND_RETRY}, as inetd's
+     * retry timer does; a reload tries too). A socket that still cannot be bound is logged again.
+     */
+    synchronized void retryUnbound() {
+        if (closed || unbound.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Unbound> pending : List.copyOf(unbound.entrySet())) {
+            Unbound u = pending.getValue();
+            Listener opened = open(u.entry(), u.address());
+            if (opened != null) {
+                unbound.remove(pending.getKey());
+                listeners.put(pending.getKey(), opened);
+                trace.line("ADD: " + describe(u.entry()));
+                opened.start();
+            }
+        }
     }
 
     private Listener open(ServiceEntry entry, InetSocketAddress address) {

@@ -1,6 +1,7 @@
 package dev.jwrap.inetd.server;
 
 import dev.jwrap.core.TableFile;
+import dev.jwrap.inetd.builtin.UdpSourceFilter;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param backlog listen backlog ({@code -q}; values below 10 are raised to 10 as inetd does)
  * @param allow hosts.allow
  * @param deny hosts.deny
+ * @param udpFilter which sources the UDP built-ins answer ({@code --udp-filter}; openbsd-inetd's by default)
  */
 public record SupervisorOptions(
-        boolean libwrap, boolean wrapAll, boolean keepEnvironment, int backlog, TableFile allow, TableFile deny) {
+        boolean libwrap, boolean wrapAll, boolean keepEnvironment, int backlog, TableFile allow, TableFile deny,
+        UdpSourceFilter.Mode udpFilter) {
 
     /** inetd's default backlog (Debian's {@code -q} default). */
     public static final int DEFAULT_BACKLOG = 128;
@@ -25,24 +28,29 @@ public record SupervisorOptions(
     public SupervisorOptions {
         Objects.requireNonNull(allow, "allow");
         Objects.requireNonNull(deny, "deny");
+        Objects.requireNonNull(udpFilter, "udpFilter");
         backlog = Math.max(backlog, MIN_BACKLOG);
     }
 
-    /** No checks, default backlog, system tables. */
+    /** No checks, default backlog, system tables, openbsd-inetd's UDP source filter. */
     public static SupervisorOptions defaults() {
         return new SupervisorOptions(false, false, false, DEFAULT_BACKLOG, TableFile.SYSTEM_ALLOW,
-                TableFile.SYSTEM_DENY);
+                TableFile.SYSTEM_DENY, UdpSourceFilter.Mode.DEBIAN);
     }
 
     public SupervisorOptions withTables(TableFile newAllow, TableFile newDeny) {
-        return new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog, newAllow, newDeny);
+        return new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog, newAllow, newDeny, udpFilter);
     }
 
     public SupervisorOptions withLibwrap(boolean on) {
-        return new SupervisorOptions(on, wrapAll, keepEnvironment, backlog, allow, deny);
+        return new SupervisorOptions(on, wrapAll, keepEnvironment, backlog, allow, deny, udpFilter);
     }
 
     public SupervisorOptions withWrapAll(boolean on) {
-        return new SupervisorOptions(libwrap, on, keepEnvironment, backlog, allow, deny);
+        return new SupervisorOptions(libwrap, on, keepEnvironment, backlog, allow, deny, udpFilter);
+    }
+
+    public SupervisorOptions withUdpFilter(UdpSourceFilter.Mode mode) {
+        return new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog, allow, deny, mode);
     }
 }

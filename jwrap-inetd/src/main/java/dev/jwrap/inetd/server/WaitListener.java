@@ -32,11 +32,13 @@ final class WaitListener extends Listener {
 
     private final SelectableChannel socket;
     private final Selector selector;
+    private final DatagramGuard guard;
 
     WaitListener(Services services, ServiceEntry entry, InetSocketAddress address, SelectableChannel socket)
             throws IOException {
         super(services, entry, address);
         this.socket = socket;
+        this.guard = new DatagramGuard(entry.displayName(), services.log(), services.nanoClock());
         this.selector = Selector.open();
         socket.configureBlocking(false);
         socket.register(selector, socket.validOps() & (SelectionKey.OP_ACCEPT | SelectionKey.OP_READ));
@@ -57,7 +59,11 @@ final class WaitListener extends Listener {
                 selector.selectedKeys().clear();
                 ServiceEntry current = entry;
                 services.trace().line("someone wants " + current.service());
+                if (!withinLimits(current)) {
+                    continue;
+                }
                 if (!admitInvocation(current)) {
+                    services.gate().metrics().limited(current.displayName(), "rate");
                     // paused: keep the port, but do not let a queued request spin this loop
                     Thread.sleep(pauseNap());
                     continue;
@@ -73,6 +79,27 @@ final class WaitListener extends Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * jwrap's {@code #jwrap:} limits for a dgram program, applied to the sender of the datagram that
+     * woke it (peeked); a datagram over a limit is read and dropped, and no program starts for it.
+     */
+    private boolean withinLimits(ServiceEntry current) throws IOException {
+        if (!(socket instanceof DatagramChannel datagram) || current.limits().isUnlimited()) {
+            return true;
+        }
+        InetSocketAddress source;
+        try {
+            source = SocketOptions.peekSource(services.descriptors().fd(datagram));
+        } catch (IOException e) {
+            return false; // taken by a running child meanwhile; wait for the next one
+        }
+        if (guard.admit(current.limits(), source.getAddress())) {
+            return true;
+        }
+        datagram.receive(ByteBuffer.allocate(DatagramBuiltin.MAX_DATAGRAM));
+        return false;
     }
 
     /**
@@ -110,6 +137,7 @@ final class WaitListener extends Listener {
             exited.countDown();
         });
         if (!started) {
+            services.gate().metrics().spawnFailed(current.displayName());
             // inetd's child would have died at once; avoid a busy loop over the same request
             Thread.sleep(NOWAIT_GRACE_MILLIS);
             return;

@@ -3,6 +3,7 @@ package dev.jwrap.inetd.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.inetd.config.InternalService;
+import dev.jwrap.inetd.server.SupervisorOptions;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -65,8 +66,9 @@ class OpenbsdInetdDifferentialIT {
         inetd.awaitListening(tcp);
         jwrap = new JwrapBuiltinServer(Clock.systemDefaultZone(), Duration.ofSeconds(30),
                 UdpSourceFilter.Mode.JWRAP, Map.of());
+        // what `jwrap inetd` uses unless --udp-filter says otherwise: it must refuse what openbsd-inetd refuses
         jwrapDebian = new JwrapBuiltinServer(Clock.systemDefaultZone(), Duration.ofSeconds(30),
-                UdpSourceFilter.Mode.DEBIAN, Map.of());
+                SupervisorOptions.defaults().udpFilter(), Map.of());
     }
 
     @AfterAll

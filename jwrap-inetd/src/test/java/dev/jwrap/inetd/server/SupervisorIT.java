@@ -2,11 +2,10 @@ package dev.jwrap.inetd.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.inetd.builtin.UdpSourceFilter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,15 +36,36 @@ class SupervisorIT {
 
     @Test
     void udpEcho_answersFromTheSupervisor() throws IOException {
-        try (SupervisorFixture f = new SupervisorFixture(dir).config(CONFIG);
-                DatagramChannel client = DatagramChannel.open()) {
+        try (SupervisorFixture f = new SupervisorFixture(dir).config(CONFIG)) {
+            // 127/8 is answered only by the jwrap filter (openbsd-inetd's, the default, drops it)
+            f.start(SupervisorOptions.defaults().withUdpFilter(UdpSourceFilter.Mode.JWRAP));
+            assertThat(udpAsk(new InetSocketAddress(SupervisorFixture.LOOPBACK, f.echoPort), 5000)).isEqualTo("ping");
+        }
+    }
+
+    /** B10 with the default filter: like openbsd-inetd, no answer to 127.0.0.1, an answer to ::1. */
+    @Test
+    void udpEcho_defaultFilter_dropsIpv4Loopback_answersIpv6Loopback() throws IOException {
+        try (SupervisorFixture f = new SupervisorFixture(dir).config(CONFIG + "[::1]:echo dgram udp6 wait %USER% internal\n")) {
             f.start(SupervisorOptions.defaults());
-            client.connect(new InetSocketAddress(SupervisorFixture.LOOPBACK, f.echoPort));
-            client.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)));
-            ByteBuffer reply = ByteBuffer.allocate(64);
-            client.read(reply);
-            reply.flip();
-            assertThat(StandardCharsets.US_ASCII.decode(reply).toString()).isEqualTo("ping");
+            assertThat(udpAsk(new InetSocketAddress(InetAddress.ofLiteral("::1"), f.echoPort), 5000)).isEqualTo("ping");
+            assertThat(udpAsk(new InetSocketAddress(SupervisorFixture.LOOPBACK, f.echoPort), 500)).isNull();
+        }
+    }
+
+    /** Sends "ping" and returns the answer, or null when none comes within {@code waitMillis}. */
+    private static String udpAsk(InetSocketAddress service, int waitMillis) throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(
+                new InetSocketAddress(service.getAddress(), 0))) {
+            socket.setSoTimeout(waitMillis);
+            socket.send(new java.net.DatagramPacket("ping".getBytes(StandardCharsets.US_ASCII), 4, service));
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[64], 64);
+            try {
+                socket.receive(reply);
+            } catch (java.net.SocketTimeoutException none) {
+                return null;
+            }
+            return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
         }
     }
 

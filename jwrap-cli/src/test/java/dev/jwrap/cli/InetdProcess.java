@@ -1,0 +1,97 @@
+package dev.jwrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code jwrap inetd} as a real JVM process for tests, possibly behind a launcher such as
+ * {@code systemd-socket-activate} that execs it; its standard error (the {@code -d} trace and log
+ * lines) is collected line by line so that tests wait for what they expect instead of sleeping.
+ */
+final class InetdProcess implements AutoCloseable {
+
+    static final long TIMEOUT_SECONDS = 30;
+
+    private final Process process;
+    private final BlockingQueue<String> arriving = new LinkedBlockingQueue<>();
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+
+    private InetdProcess(Process process) {
+        this.process = process;
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = err.readLine()) != null; ) {
+                    seen.add(line);
+                    arriving.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    /** Runs {@code launcher} (may be empty) followed by the JVM running {@code jwrap inetd args}, in {@code dir}. */
+    static InetdProcess start(Path dir, List<String> launcher, String... args) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "inetd"));
+        command.addAll(List.of(args));
+        return new InetdProcess(new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until a line satisfying {@code wanted} appears on standard error (30 s at most). */
+    void await(Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            String line = arriving.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(line).as("standard error so far:%n%s", String.join("\n", seen)).isNotNull();
+            if (wanted.test(line)) {
+                return;
+            }
+        }
+    }
+
+    /** Every line written to standard error so far. */
+    List<String> lines() {
+        return List.copyOf(seen);
+    }
+
+    void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    /** SIGTERM, then the exit status. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

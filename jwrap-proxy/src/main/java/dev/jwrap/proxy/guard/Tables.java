@@ -1,0 +1,43 @@
+package dev.jwrap.proxy.guard;
+
+import dev.jwrap.core.AccessPolicy;
+import dev.jwrap.core.TableFile;
+import dev.jwrap.core.diag.Diagnostic;
+import dev.jwrap.host.log.Syslog;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The policy in force. A reload whose tables have problems is logged line by line and the
+ * previous policy stays (the first load is used as it is: there is nothing older to keep).
+ * Thread-safe.
+ */
+final class Tables implements Supplier<AccessPolicy> {
+
+    private final AtomicReference<AccessPolicy> current = new AtomicReference<>();
+    private final Syslog log;
+
+    Tables(Syslog log) {
+        this.log = log;
+    }
+
+    @Override
+    public AccessPolicy get() {
+        return current.get();
+    }
+
+    /** Loads {@code allow} and {@code deny}; returns false when the previous policy was kept. */
+    boolean load(TableFile allow, TableFile deny) {
+        AccessPolicy loaded = AccessPolicy.load(allow, deny);
+        for (Diagnostic d : loaded.diagnostics()) {
+            log.warning(d.toSyslogText());
+        }
+        if (loaded.diagnostics().isEmpty() || current.get() == null) {
+            current.set(loaded);
+            return true;
+        }
+        log.error("hosts tables not reloaded: " + allow.name() + " or " + deny.name()
+                + " has errors; the previous rules stay in force");
+        return false;
+    }
+}

@@ -1,0 +1,366 @@
+package dev.jwrap.proxy.tcpd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jwrap.host.log.UnixDatagramReceiver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jwrap tcpd against the real tcpd, both started by the real openbsd-inetd for the same tables:
+ * for every case a pair of inetd entries, one running /usr/sbin/tcpd and one running the jwrap
+ * wrapper, in front of the same probe daemon (a perl script reporting its pid, parent, uid,
+ * umask, a variable, its open descriptors and arguments). Each case's client sees the same bytes,
+ * and the wrapper logs the same syslog lines, from both; granted daemons run with the pid inetd
+ * started and inetd as their parent (exec, not a child). All cases run at once, so the refused
+ * ones cost tcpd's 5 seconds once, not per case.
+ */
+class TcpdUnderInetdIT {
+
+    /** A client address of its own, so that strangers probing loopback ports cannot mix in. */
+    private static final String CLIENT4 = "127.0.0.7";
+    private static final Duration CLIENT_DEADLINE = Duration.ofSeconds(30);
+    private static final Pattern SYSLOG = Pattern.compile(
+            "<(\\d+)>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ([^\\[]+)\\[(\\d+)]: (.*)", Pattern.DOTALL);
+
+    enum Transport { TCP4, TCP6, UDP4 }
+
+    /** One case: the rule that names its two daemons (null: none, the deny table refuses). */
+    record Case(String name, Transport transport, String rule) {}
+
+    /** What one client saw, and the log lines of one wrapper run. */
+    record Run(String output, Duration elapsed) {}
+
+    record LogLine(int priority, long pid, String message) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case("grant", Transport.TCP4, CLIENT4),
+            new Case("deny", Transport.TCP4, null),
+            new Case("banner", Transport.TCP4, CLIENT4 + " : banners @DIR@/banners"),
+            new Case("denybanner", Transport.TCP4, CLIENT4 + " : banners @DIR@/banners : deny"),
+            new Case("twist", Transport.TCP4, CLIENT4 + " : twist /bin/echo twisted %d from %a port %R"),
+            new Case("setenv", Transport.TCP4, CLIENT4 + " : setenv PROBE_VAR v-%d : umask 077 : keepalive"),
+            new Case("severity", Transport.TCP4, CLIENT4 + " : severity local3.notice"),
+            new Case("badoption", Transport.TCP4, CLIENT4 + " : nosuchoption"),
+            new Case("grant6", Transport.TCP6, "[::1]"),
+            new Case("deny6", Transport.TCP6, null),
+            new Case("grantudp", Transport.UDP4, CLIENT4),
+            new Case("denyudp", Transport.UDP4, null));
+
+    @TempDir
+    static Path dir;
+
+    private static PrivateInetd inetd;
+    private static UnixDatagramReceiver syslog;
+    private static final Map<String, Integer> ports = new LinkedHashMap<>();
+    private static final Map<String, Run> runs = new LinkedHashMap<>();
+    private static final Map<String, List<LogLine>> logs = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void runEveryCaseThroughBothWrappers() throws Throwable {
+        PrivateInetd.requireAvailable();
+        writeFixtures();
+        syslog = new UnixDatagramReceiver(dir.resolve("log.sock"));
+        StringBuilder conf = new StringBuilder();
+        for (Case c : CASES) {
+            for (String impl : List.of("c", "j")) {
+                String daemon = impl + "-" + c.name();
+                int port = freePort(c.transport());
+                ports.put(daemon, port);
+                conf.append(inetdLine(c.transport(), port, daemon)).append('\n');
+            }
+        }
+        int dummy = freePort(Transport.UDP4);
+        conf.append("127.0.0.1:").append(dummy).append(" dgram udp4 wait root /bin/true true\n");
+        inetd = PrivateInetd.start(dir, conf.toString());
+        try {
+            inetd.awaitListening(dummy);
+        } catch (IllegalStateException e) {
+            while (syslog.receive(Duration.ofMillis(200)).map(d -> { record(d); return d; }).isPresent()) {
+                // read what inetd said about its entries
+            }
+            throw new IllegalStateException(e.getMessage() + "\nsyslog: " + logs, e);
+        }
+
+        AtomicBoolean clientsDone = new AtomicBoolean();
+        Thread drain = drainSyslog(clientsDone);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<Run>> pending = new LinkedHashMap<>();
+            for (Case c : CASES) {
+                for (String impl : List.of("c", "j")) {
+                    String daemon = impl + "-" + c.name();
+                    pending.put(daemon, clients.submit(() -> client(c.transport(), ports.get(daemon))));
+                }
+            }
+            for (Map.Entry<String, Future<Run>> e : pending.entrySet()) {
+                runs.put(e.getKey(), e.getValue().get());
+            }
+        }
+        clientsDone.set(true);
+        drain.join();
+        System.out.println("runs: " + runs + "\nsyslog: " + logs);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (inetd != null) {
+            inetd.close();
+        }
+        if (syslog != null) {
+            syslog.close();
+        }
+    }
+
+    @Test
+    void everyClient_seesTheSameFromJwrapAsFromTcpd() {
+        for (Case c : CASES) {
+            assertThat(normalized(runs.get("j-" + c.name()).output()))
+                    .as("client output, case %s", c.name())
+                    .isEqualTo(normalized(runs.get("c-" + c.name()).output()));
+        }
+    }
+
+    @Test
+    void everyCase_logsTheSameLinesFromJwrapAsFromTcpd() {
+        for (Case c : CASES) {
+            assertThat(logText("j-" + c.name())).as("syslog, case %s", c.name())
+                    .isNotEmpty()
+                    .isEqualTo(logText("c-" + c.name()));
+        }
+    }
+
+    @Test
+    void grantedDaemons_runWithThePidInetdStarted_asItsChildren() {
+        for (String impl : List.of("c", "j")) {
+            for (String name : List.of("grant", "banner", "setenv", "severity", "grant6", "grantudp")) {
+                String daemon = impl + "-" + name;
+                String output = runs.get(daemon).output();
+                assertThat(field(output, "ppid")).as("%s parent", daemon).isEqualTo(inetd.pid());
+                List<Long> connectPids = logs.getOrDefault(daemon, List.of()).stream()
+                        .filter(l -> l.message().startsWith("connect from "))
+                        .map(LogLine::pid)
+                        .toList();
+                assertThat(connectPids).as("%s: the wrapper that logged is the daemon", daemon)
+                        .contains(field(output, "pid"));
+            }
+        }
+    }
+
+    @Test
+    void grantedDaemons_inheritNoDescriptorBut012() {
+        String output = runs.get("j-grant").output();
+        // 3 is the probe's own directory handle on /proc/self/fd
+        assertThat(output).contains("fds=0,1,2,3 ");
+    }
+
+    @Test
+    void refusedClients_waitTcpdsFiveSecondsForTheClose() {
+        for (String name : List.of("deny", "denybanner", "badoption", "deny6")) {
+            assertThat(runs.get("j-" + name).elapsed()).as(name).isGreaterThanOrEqualTo(Duration.ofMillis(4900));
+            assertThat(runs.get("j-" + name).output()).as(name).doesNotContain("pid=");
+        }
+    }
+
+    @Test
+    void optionsReachTheDaemon() {
+        String output = normalized(runs.get("j-setenv").output());
+        assertThat(output).contains("umask=0077").contains("var=v-setenv");
+        assertThat(normalized(runs.get("j-banner").output())).startsWith("Welcome banner at " + CLIENT4 + "\r\n");
+        assertThat(normalized(runs.get("j-twist").output())).startsWith("twisted twist from " + CLIENT4 + " port ");
+    }
+
+    private static void writeFixtures() throws IOException {
+        Path probe = dir.resolve("probe");
+        Files.writeString(probe, """
+                #!/usr/bin/perl
+                open(my $s, "+<&=", 0) or die "fd 0: $!";
+                opendir(my $d, "/proc/self/fd") or die;
+                my @fds = sort { $a <=> $b } grep { /^\\d+$/ } readdir($d);
+                closedir($d);
+                my $info = sprintf("pid=%d ppid=%d uid=%d umask=%04o var=%s fds=%s args=%s\\n", $$, getppid(), $<,
+                    umask, $ENV{PROBE_VAR} // "-", join(",", @fds), join(" ", @ARGV));
+                if (getpeername($s)) {
+                    syswrite($s, $info);
+                } else {
+                    my $from = recv($s, my $got, 2048, 0);
+                    send($s, $info . "got=$got\\n", 0, $from);
+                }
+                """);
+        Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(dir.resolve("banners"));
+        StringBuilder allow = new StringBuilder();
+        for (Case c : CASES) {
+            for (String impl : List.of("c", "j")) {
+                Files.createSymbolicLink(dir.resolve(impl + "-" + c.name()), probe);
+                Files.writeString(dir.resolve("banners").resolve(impl + "-" + c.name()), "Welcome %d at %a\n");
+            }
+            if (c.rule() != null) {
+                allow.append("c-").append(c.name()).append(" j-").append(c.name()).append(" : ")
+                        .append(c.rule().replace("@DIR@", dir.toString())).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("hosts.allow"), allow);
+        Files.writeString(dir.resolve("hosts.deny"), "ALL: ALL\n");
+        Path wrapper = dir.resolve("jwrap-tcpd");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + java + " --enable-native-access=ALL-UNNAMED"
+                + " -Djava.net.preferIPv6Addresses=system -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                + " -XX:-PrintWarnings -Xlog:disable -Xlog:all=off"
+                + " -cp '" + System.getProperty("java.class.path") + "' " + TcpdTestMain.class.getName() + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** tcpd gets the daemon as argv[0]; the jwrap script loses argv[0] and takes the next word. */
+    private static String inetdLine(Transport t, int port, String daemon) {
+        String address = switch (t) {
+            case TCP4 -> "127.0.0.1:" + port + " stream tcp4 nowait";
+            case TCP6 -> "[::1]:" + port + " stream tcp6 nowait";
+            case UDP4 -> "127.0.0.1:" + port + " dgram udp4 wait";
+        };
+        String program = daemon.startsWith("c-")
+                ? "/usr/sbin/tcpd " + dir.resolve(daemon)
+                : dir.resolve("jwrap-tcpd") + " jwrap-tcpd " + dir.resolve(daemon);
+        return address + " root " + program + " one two";
+    }
+
+    private static Run client(Transport t, int port) throws IOException {
+        long start = System.nanoTime();
+        String output = t == Transport.UDP4 ? udpClient(port) : tcpClient(t, port);
+        return new Run(output, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String tcpClient(Transport t, int port) throws IOException {
+        try (Socket s = new Socket()) {
+            InetAddress server = InetAddress.getByName(t == Transport.TCP6 ? "::1" : "127.0.0.1");
+            s.bind(new InetSocketAddress(t == Transport.TCP6 ? server : InetAddress.getByName(CLIENT4), 0));
+            s.connect(new InetSocketAddress(server, port), 5000);
+            s.setSoTimeout((int) CLIENT_DEADLINE.toMillis());
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    got.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException e) {
+                got.writeBytes("<no close within the deadline>".getBytes(StandardCharsets.US_ASCII));
+            }
+            return got.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** A granted datagram gets the probe's answer; a refused one none, within tcpd's delay and more. */
+    private static String udpClient(int port) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(CLIENT4, 0))) {
+            byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+            s.send(new DatagramPacket(ping, ping.length, new InetSocketAddress("127.0.0.1", port)));
+            s.setSoTimeout(12_000);
+            DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
+            try {
+                s.receive(reply);
+                return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.ISO_8859_1);
+            } catch (SocketTimeoutException refused) {
+                return "";
+            }
+        }
+    }
+
+    /**
+     * Drains the log while the clients run: the socket queues only a few datagrams
+     * (net.unix.max_dgram_qlen), and jwrap's logger drops a line rather than block on a full log.
+     * Ends once the clients are done and the log has been quiet for two seconds (bounded).
+     */
+    private static Thread drainSyslog(AtomicBoolean clientsDone) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                Optional<String> datagram;
+                try {
+                    datagram = syslog.receive(Duration.ofMillis(200));
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+                if (datagram.isPresent()) {
+                    quietSince = System.nanoTime();
+                    record(datagram.get());
+                } else if (clientsDone.get() && System.nanoTime() - quietSince > Duration.ofSeconds(2).toNanos()) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void record(String datagram) {
+        Matcher m = SYSLOG.matcher(datagram);
+        if (m.matches()) {
+            synchronized (logs) {
+                logs.computeIfAbsent(m.group(2), k -> new ArrayList<>())
+                        .add(new LogLine(Integer.parseInt(m.group(1)), Long.parseLong(m.group(3)), m.group(4)));
+            }
+        }
+    }
+
+    /** The distinct lines of one wrapper, priority and text, with the daemon names made alike. */
+    private static TreeSet<String> logText(String daemon) {
+        TreeSet<String> lines = new TreeSet<>();
+        for (LogLine l : logs.getOrDefault(daemon, List.of())) {
+            lines.add("<" + l.priority() + "> " + normalized(l.message()));
+        }
+        return lines;
+    }
+
+    /** Makes two runs comparable: c-/j- daemon names, pids, ports and the scratch directory. */
+    private static String normalized(String text) {
+        return text.replace(dir.toString(), "DIR")
+                .replaceAll("\\b[cj]-(\\w+)", "$1")
+                .replaceAll("\\b(pid|ppid)=\\d+", "$1=N")
+                .replaceAll("port \\d+", "port P");
+    }
+
+    private static long field(String output, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "=(\\d+)").matcher(output);
+        assertThat(m.find()).as("%s in %s", name, output).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static int freePort(Transport t) throws IOException {
+        if (t == Transport.UDP4) {
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+                return s.getLocalPort();
+            }
+        }
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(t == Transport.TCP6 ? "::1" : "127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+}
