@@ -115,6 +115,18 @@ class JwrapAccessHandlerTest {
     }
 
     @Test
+    void handlerAddedToAnActiveChannelChecksOnTheFirstRead() {
+        EmbeddedChannel channel = new EmbeddedChannel(new HAProxyMessageDecoder(), new Downstream());
+        channel.pipeline().addAfter(channel.pipeline().context(HAProxyMessageDecoder.class).name(), "access", handler);
+        assertThat(seen).containsExactly("active"); // before the handler was there
+        channel.writeInbound(bytes(ProxyHeaders.v1("192.0.2.1", "192.0.2.9", 4000, 7)));
+        assertThat(seen).containsExactly("active");
+        decide(channel);
+        assertThat(seen).containsExactly("active", "header 192.0.2.1");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void channelWithoutAnIpAddressIsRefusedWithALogLine() {
         EmbeddedChannel channel = new EmbeddedChannel(handler, new Downstream());
         assertThat(channel.isOpen()).isFalse();
