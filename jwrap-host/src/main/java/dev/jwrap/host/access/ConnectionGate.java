@@ -152,7 +152,7 @@ public final class ConnectionGate {
     private void emit(Arrival arrival, Optional<String> daemon, Outcome outcome, Optional<String> rule,
             SyslogPriority priority, String detail) {
         publish(new ConnectionEvent(clock.instant(), serverKind, arrival.service(), daemon, arrival.transport(),
-                arrival.client(), arrival.local(), arrival.client().getAddress().getHostAddress(), outcome, rule,
+                arrival.client(), arrival.local(), ConnectionEvent.addressText(arrival.client()), outcome, rule,
                 priority, detail));
     }
 
