@@ -112,11 +112,11 @@ public final class EmbeddedAccess {
                 : failure;
         String address = HostEndpoint.ofSocket(client).address();
         String refused = "refused connect from " + address + " (" + address + "): access check for " + daemon;
-        if (cause instanceof TimeoutException) {
-            dropped(client, server, "check_timeout", refused + " took longer than " + checkTimeout.toMillis() + " ms");
-        } else {
-            dropped(client, server, "check_failed", refused + " failed: " + cause);
-        }
+        boolean late = cause instanceof TimeoutException;
+        // a refusal line, so under the daemon's ident like the gate's own refusals
+        log.withIdent(daemon).warning(late ? refused + " took longer than " + checkTimeout.toMillis() + " ms"
+                : refused + " failed: " + cause);
+        check.dropped(client, server, late ? "check_timeout" : "check_failed");
         return Admission.failed();
     }
 
