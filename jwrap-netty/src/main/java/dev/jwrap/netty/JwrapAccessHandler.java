@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * {@code umask}, {@code nice}, {@code user} and {@code group} are ignored, as there is no child
  * process to give them to; {@code spawn} and {@code aclexec} run {@code /bin/sh -c} off the event loop.
  *
- * <p>Stateless and {@link Sharable}: one instance per service serves every channel.
+ * <p>Stateless and {@link Sharable}: one instance per service serves every channel (its state
+ * lives in a channel attribute, so put at most one in a pipeline).
  */
 @Sharable
 public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
