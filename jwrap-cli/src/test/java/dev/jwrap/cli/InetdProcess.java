@@ -45,14 +45,22 @@ final class InetdProcess implements AutoCloseable {
 
     /** Runs {@code launcher} (may be empty) followed by the JVM running {@code jwrap inetd args}, in {@code dir}. */
     static InetdProcess start(Path dir, List<String> launcher, String... args) throws IOException {
+        return start(dir, java.util.Map.of(), launcher, args);
+    }
+
+    /** As {@link #start(Path, List, String...)} with {@code environment} added to this JVM's. */
+    static InetdProcess start(Path dir, java.util.Map<String, String> environment, List<String> launcher,
+            String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-opens",
                 "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "inetd"));
         command.addAll(List.of(args));
-        return new InetdProcess(new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(environment);
+        return new InetdProcess(builder.start());
     }
 
     long pid() {
@@ -79,6 +87,19 @@ final class InetdProcess implements AutoCloseable {
     void signal(String name) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
+    }
+
+    /**
+     * Waits (30 s at most) until the PID file {@code file} names this process: the server writes it
+     * once its signal handlers are installed, so from then on SIGTERM is a clean shutdown.
+     */
+    void awaitPidFile(Path file) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        String expected = process.pid() + "\n";
+        while (!(java.nio.file.Files.exists(file) && expected.equals(java.nio.file.Files.readString(file)))) {
+            assertThat(System.nanoTime() - deadline).as("PID file %s not written", file).isNegative();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L); // polled with a deadline
+        }
     }
 
     /** SIGTERM, then the exit status. */
