@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A TCP connect scan like {@code nmap -sT} (spec §3): one non-blocking {@code connect()} per port
@@ -26,11 +30,12 @@ import java.util.TreeMap;
  * once and never occupy the window. The window grows by one per answer and halves on a timeout
  * (floor 8); the timeout follows the measured round trips (TCP's srtt + 4·rttvar). Open probes are
  * closed with SO_LINGER 0 (a reset: no TIME_WAIT, nothing left in the target's accept queue). Ports
- * are probed in a shuffled order. Not thread-safe: one scan per instance.
+ * are probed in a shuffled order, split between one selector thread per core. Not thread-safe: one scan per instance.
  */
 public final class ConnectScanner {
 
     private static final int MIN_WINDOW = 8;
+    private static final int MAX_THREADS = 4;
 
     private final ChannelOpener opener;
     private final ScanTiming timing;
@@ -46,7 +51,10 @@ public final class ConnectScanner {
 
     private record InFlight(Probe probe, SocketChannel channel, long start, long deadline) {}
 
-    /** Scans the ports of one address. */
+    /**
+     * Scans the ports of one address: the shuffled ports are split between one selector thread per
+     * core (at most {@link #MAX_THREADS}), each with its own window and round-trip estimate.
+     */
     public ScanResult scan(InetAddress target, PortList ports) throws IOException {
         long begin = System.nanoTime();
         int[] order = ports.toArray();
@@ -56,6 +64,34 @@ public final class ConnectScanner {
             order[i] = order[j];
             order[j] = t;
         }
+        int threads = Math.max(1, Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), order.length / 256));
+        List<Integer> open = new ArrayList<>();
+        TreeMap<Integer, String> filtered = new TreeMap<>();
+        int closed = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Slice>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int[] slice = java.util.Arrays.copyOfRange(order, t * order.length / threads, (t + 1) * order.length / threads);
+                futures.add(pool.submit(() -> scanSlice(target, slice)));
+            }
+            for (Future<Slice> f : futures) {
+                Slice s = f.get();
+                open.addAll(s.open());
+                filtered.putAll(s.filtered());
+                closed += s.closed();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        return new ScanResult(target, ports, open, filtered, closed, System.nanoTime() - begin);
+    }
+
+    private record Slice(List<Integer> open, Map<Integer, String> filtered, int closed) {}
+
+    private Slice scanSlice(InetAddress target, int[] order) throws IOException {
         Deque<Probe> pending = new ArrayDeque<>();
         for (int p : order) {
             pending.add(new Probe(p, 0));
@@ -75,7 +111,6 @@ public final class ConnectScanner {
                     long start = System.nanoTime();
                     try {
                         ch.configureBlocking(false);
-                        ch.setOption(StandardSocketOptions.SO_LINGER, 0);
                         now = ch.connect(new InetSocketAddress(target, probe.port())) ? confirm(ch) : null;
                     } catch (ConnectException e) {
                         now = Outcome.CLOSED;
@@ -143,7 +178,7 @@ public final class ConnectScanner {
                 f.channel().close();
             }
         }
-        return new ScanResult(target, ports, open, filtered, closed, System.nanoTime() - begin);
+        return new Slice(open, filtered, closed);
     }
 
     /** Returns 1 for a closed port (counted, not listed), else 0. */
@@ -163,7 +198,13 @@ public final class ConnectScanner {
      * alone must not pass for a connection (nmap issue 3523).
      */
     private static Outcome confirm(SocketChannel ch) throws IOException {
-        return ch.getRemoteAddress() != null ? Outcome.OPEN : Outcome.filtered(new IOException("no-connection"));
+        if (ch.getRemoteAddress() == null) {
+            return Outcome.filtered(new IOException("no-connection"));
+        }
+        // closed with a reset: no TIME_WAIT, nothing left in the target's accept queue (set only here:
+        // one system call fewer for each of the many closed ports)
+        ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+        return Outcome.OPEN;
     }
 
     enum State {
