@@ -94,6 +94,37 @@ class AuditCommandTest {
     }
 
     @Test
+    void scan_connectsToTheTestsListenerOnLoopback_andFitsTheSchema() throws IOException {
+        try (var server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(run("audit", "--scan", "--format", "json", "--no-timestamp")).isIn(0, 1);
+            JsonNode doc = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(SchemaSubset.violations(JSON.readTree(Files.readString(SCHEMA)), doc)).isEmpty();
+            JsonNode loopback = null;
+            for (JsonNode r : doc.at("/scan/results")) {
+                if (r.get("target").asString().equals("127.0.0.1")) {
+                    loopback = r;
+                }
+            }
+            assertThat(loopback).as("a scan of 127.0.0.1").isNotNull();
+            boolean open = false;
+            for (JsonNode p : loopback.get("open")) {
+                open |= p.get("port").asInt() == server.getLocalPort();
+            }
+            assertThat(open).as("port %d open", server.getLocalPort()).isTrue();
+        }
+    }
+
+    @Test
+    void scan_isNotRunForATree() throws IOException {
+        write("tree/proc/net/tcp", "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n");
+        riskyTree();
+        assertThat(run("audit", "--root", "tree", "--scan", "--format", "json")).isEqualTo(1);
+        JsonNode doc = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(doc.get("scan").isNull()).isTrue();
+        assertThat(doc.at("/host/limitations/0").asString()).startsWith("--scan connects to this host only");
+    }
+
+    @Test
     void cleanTree_exitsZero() throws IOException {
         write("tree/etc/hosts.allow", "sshd: 192.0.2.0/24\n");
         write("tree/etc/hosts.deny", "ALL: ALL\n");

@@ -34,6 +34,11 @@ public final class ScanPolicy {
         return new ScanPolicy(own);
     }
 
+    /** The addresses of this host's interfaces, without scope. */
+    public Set<InetAddress> ownAddresses() {
+        return own;
+    }
+
     /** A policy with the given own addresses (tests). */
     static ScanPolicy of(Set<InetAddress> own) {
         return new ScanPolicy(own);

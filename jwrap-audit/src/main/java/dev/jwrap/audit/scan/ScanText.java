@@ -23,7 +23,7 @@ public final class ScanText {
 
     public String render(String name, ScanResult r) {
         StringBuilder out = new StringBuilder();
-        String address = r.target().getHostAddress().replaceFirst("%.*$", "");
+        String address = dev.jwrap.core.internal.AddressText.format(r.target());
         out.append("jwrap scan report for ").append(name.equals(address) ? address : name + " (" + address + ")").append('\n');
         if (r.closed() > 0) {
             out.append("Not shown: ").append(r.closed()).append(" closed tcp ports (conn-refused)\n");
