@@ -6,6 +6,9 @@ import dev.jwrap.audit.report.JsonReport;
 import dev.jwrap.audit.report.TextReport;
 import dev.jwrap.audit.review.AuditReport;
 import dev.jwrap.audit.review.Auditor;
+import dev.jwrap.audit.scan.ChannelOpener;
+import dev.jwrap.audit.scan.ScanPolicy;
+import dev.jwrap.audit.scan.SelfScan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +52,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Audit the tree under DIR (its etc/ and proc/) instead of this host.")
     Path root;
 
+    @Option(names = "--scan", description = "Also connect to this host's own addresses on the listeners' ports "
+            + "(loopback first): what is reachable next to what listens. Only for this host, not with --root.")
+    boolean scan;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
     Format format = Format.text;
 
@@ -77,7 +84,8 @@ final class AuditCommand implements Callable<Integer> {
         Path dir = root == null ? Path.of("/") : context.cwd().resolve(root);
         AuditReport report;
         try {
-            report = new Auditor(dir, KnowledgeBase.builtIn(), dir.equals(Path.of("/"))).run();
+            SelfScan self = scan ? new SelfScan(ChannelOpener.SYSTEM, ScanPolicy.forThisHost().ownAddresses()) : null;
+            report = new Auditor(dir, KnowledgeBase.builtIn(), dir.equals(Path.of("/"))).run(self);
         } catch (IOException e) {
             return fail(dir + ": " + reason(e));
         }

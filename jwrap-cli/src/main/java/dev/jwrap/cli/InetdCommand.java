@@ -10,7 +10,9 @@ import dev.jwrap.inetd.config.ParserOptions;
 import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.log.SystemdNotifier;
 import dev.jwrap.host.log.UnixSocketSyslog;
+import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.ServerSignals;
 import dev.jwrap.inetd.server.PassedSockets;
 import dev.jwrap.inetd.server.PidFile;
@@ -184,9 +186,19 @@ final class InetdCommand implements Callable<Integer> {
             if (demoSetup != null) {
                 demoSetup.printInstructions(context.out());
             }
-            try (PidFile pid = writePidFile(log, demoSetup != null)) {
-                return serve(supervisor);
+            try (SystemdNotifier systemd = notifier(log)) {
+                return serve(supervisor, systemd, () -> writePidFile(log, demoSetup != null));
             }
+        }
+    }
+
+    /** sd_notify for a {@code Type=notify} unit; a NOTIFY_SOCKET that cannot be used is logged and ignored. */
+    private static SystemdNotifier notifier(Syslog log) {
+        try {
+            return SystemdNotifier.fromEnvironment(System.getenv());
+        } catch (IOException e) {
+            log.warning(SystemdNotifier.VARIABLE + " not used: " + e.getMessage());
+            return null;
         }
     }
 
@@ -204,20 +216,37 @@ final class InetdCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. */
-    private int serve(Supervisor supervisor) {
+    /**
+     * Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. The PID file and
+     * READY come after the handlers are in place, so whoever sees them can signal the server.
+     */
+    private int serve(Supervisor supervisor, SystemdNotifier systemd, java.util.function.Supplier<PidFile> pidFile) {
         BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
-        try (ServerSignals signals = ServerSignals.install(
-                () -> events.add(Boolean.TRUE), () -> events.add(Boolean.FALSE), supervisor::childExited)) {
+        Runnable reload = () -> events.add(Boolean.TRUE);
+        Runnable shutdown = () -> events.add(Boolean.FALSE);
+        try (ServerSignals signals = ChildReaper.needsSigchld()
+                        ? ServerSignals.install(reload, shutdown, supervisor::childExited)
+                        : ServerSignals.install(reload, shutdown);
+                PidFile pid = pidFile.get()) {
+            notify(systemd, SystemdNotifier::ready);
             while (events.take()) {
+                notify(systemd, SystemdNotifier::reloading);
                 supervisor.reload();
+                notify(systemd, SystemdNotifier::ready);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            notify(systemd, SystemdNotifier::stopping);
             supervisor.close();
         }
         return 0;
+    }
+
+    private static void notify(SystemdNotifier systemd, java.util.function.Consumer<SystemdNotifier> message) {
+        if (systemd != null) {
+            message.accept(systemd);
+        }
     }
 
     private int check(InetdConfigParser parser, Path file) {
@@ -254,13 +283,7 @@ final class InetdCommand implements Callable<Integer> {
     }
 
     private Syslog systemLog(Syslog stderrLog) {
-        try {
-            Syslog syslog = UnixSocketSyslog.devLog("inetd");
-            return debug ? Syslog.tee(syslog, stderrLog) : syslog;
-        } catch (IOException e) {
-            stderrLog.warning("cannot log to /dev/log (" + e.getMessage() + "); logging to standard error");
-            return stderrLog;
-        }
+        return SystemLogs.open("inetd", debug, stderrLog);
     }
 
     private TableFile table(Path path, TableFile fallback) {

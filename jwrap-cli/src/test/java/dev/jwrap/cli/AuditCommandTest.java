@@ -3,9 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.SchemaSubset;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +21,13 @@ class AuditCommandTest {
     @TempDir
     Path dir;
 
-    private ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRun cli;
 
     private int run(String... args) {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        return Jwrap.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        if (cli == null) {
+            cli = new CliRun(dir);
+        }
+        return cli.run(args);
     }
 
     private void write(String path, String text) throws IOException {
@@ -50,21 +47,21 @@ class AuditCommandTest {
     void riskyTree_text_listsFindingsWithFixesAndExitsOne() throws IOException {
         riskyTree();
         assertThat(run("audit", "--root", "tree")).isEqualTo(1);
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = cli.out();
         assertThat(text).contains("HIGH   INETD-RISKY  telnet enabled in inetd.conf:2: Passwords and sessions in clear text",
                 "fix: jwrap harden --only telnet", "HIGH   TW-NO-DEFAULT-DENY", "default deny: no",
                 "findings: 3 high, 0 medium, 0 low, 0 info \u2014 exit 1");
         assertThat(text).doesNotContain("\u001b[");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void json_fitsTheSchema_andIsByteIdenticalWithoutTimestamp() throws IOException {
         riskyTree();
         assertThat(run("audit", "--root", "tree", "--format", "json", "--no-timestamp")).isEqualTo(1);
-        String first = out.toString(StandardCharsets.UTF_8);
+        String first = cli.out();
         run("audit", "--root", "tree", "--format", "json", "--no-timestamp");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(first);
+        assertThat(cli.out()).isEqualTo(first);
 
         JsonNode doc = JSON.readTree(first);
         assertThat(SchemaSubset.violations(JSON.readTree(Files.readString(SCHEMA)), doc)).isEmpty();
@@ -94,25 +91,56 @@ class AuditCommandTest {
     }
 
     @Test
+    void scan_connectsToTheTestsListenerOnLoopback_andFitsTheSchema() throws IOException {
+        try (var server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(run("audit", "--scan", "--format", "json", "--no-timestamp")).isIn(0, 1);
+            JsonNode doc = JSON.readTree(cli.out());
+            assertThat(SchemaSubset.violations(JSON.readTree(Files.readString(SCHEMA)), doc)).isEmpty();
+            JsonNode loopback = null;
+            for (JsonNode r : doc.at("/scan/results")) {
+                if (r.get("target").asString().equals("127.0.0.1")) {
+                    loopback = r;
+                }
+            }
+            assertThat(loopback).as("a scan of 127.0.0.1").isNotNull();
+            boolean open = false;
+            for (JsonNode p : loopback.get("open")) {
+                open |= p.get("port").asInt() == server.getLocalPort();
+            }
+            assertThat(open).as("port %d open", server.getLocalPort()).isTrue();
+        }
+    }
+
+    @Test
+    void scan_isNotRunForATree() throws IOException {
+        write("tree/proc/net/tcp", "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n");
+        riskyTree();
+        assertThat(run("audit", "--root", "tree", "--scan", "--format", "json")).isEqualTo(1);
+        JsonNode doc = JSON.readTree(cli.out());
+        assertThat(doc.get("scan").isNull()).isTrue();
+        assertThat(doc.at("/host/limitations/0").asString()).startsWith("--scan connects to this host only");
+    }
+
+    @Test
     void cleanTree_exitsZero() throws IOException {
         write("tree/etc/hosts.allow", "sshd: 192.0.2.0/24\n");
         write("tree/etc/hosts.deny", "ALL: ALL\n");
         assertThat(run("audit", "--root", "tree")).isEqualTo(0);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("findings: 0 high, 0 medium, 0 low, 0 info \u2014 exit 0");
+        assertThat(cli.out()).contains("findings: 0 high, 0 medium, 0 low, 0 info \u2014 exit 0");
     }
 
     @Test
     void missingRoot_isOneLineOnStandardErrorAndExitTwo() {
         assertThat(run("audit", "--root", "no/such/dir")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).matches("jwrap audit: .*no/such/dir: no such directory\n");
-        assertThat(out.size()).isZero();
+        assertThat(cli.err()).matches("jwrap audit: .*no/such/dir: no such directory\n");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void unwritableOutput_isExitTwo() throws IOException {
         riskyTree();
         assertThat(run("audit", "--root", "tree", "-o", "missing-dir/report.txt")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jwrap audit: ").doesNotContain("Exception").hasLineCount(1);
+        assertThat(cli.err()).startsWith("jwrap audit: ").doesNotContain("Exception").hasLineCount(1);
     }
 
     @Test

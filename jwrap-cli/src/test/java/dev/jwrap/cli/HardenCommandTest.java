@@ -2,9 +2,7 @@ package dev.jwrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +19,13 @@ class HardenCommandTest {
     @TempDir
     Path dir;
 
-    private ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRun cli;
 
     private int run(String... args) {
-        out = new ByteArrayOutputStream();
-        err = new ByteArrayOutputStream();
-        return Jwrap.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        if (cli == null) {
+            cli = new CliRun(dir);
+        }
+        return cli.run(args);
     }
 
     @Test
@@ -40,13 +37,13 @@ class HardenCommandTest {
 
         assertThat(run("audit", "--root", "tree")).isEqualTo(1);
         assertThat(run("harden", "--root", "tree", "--dry-run", "--now", "2026-11-23")).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("+++ b/etc/inetd.conf", "+ALL: ALL");
+        assertThat(cli.out()).contains("+++ b/etc/inetd.conf", "+ALL: ALL");
         assertThat(Files.readString(dir.resolve("tree/etc/inetd.conf"))).isEqualTo(INPUT);
 
         assertThat(run("harden", "--root", "tree", "--now", "2026-11-23")).isEqualTo(0);
         assertThat(Files.readString(dir.resolve("tree/etc/inetd.conf")))
                 .contains("# disabled by jwrap harden 2026-11-23: telnet - Passwords and sessions in clear text\n#telnet");
-        assertThat(run("audit", "--root", "tree")).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(0);
+        assertThat(run("audit", "--root", "tree")).as(cli.out()).isEqualTo(0);
 
         assertThat(run("harden", "--root", "tree", "--undo")).isEqualTo(0);
         assertThat(Files.readString(dir.resolve("tree/etc/inetd.conf"))).isEqualTo(INPUT);
@@ -55,10 +52,10 @@ class HardenCommandTest {
     @Test
     void badArguments_areOneLineAndExitTwo() {
         assertThat(run("harden", "--root", ".", "--allow-from", "example.com")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(cli.err())
                 .isEqualTo("jwrap harden: --allow-from: not a numeric address or network: example.com\n");
         assertThat(run("harden", "--root", ".", "--now", "23.11.2026")).isEqualTo(2);
         assertThat(run("harden", "--root", "missing")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).endsWith("missing: no such directory\n");
+        assertThat(cli.err()).endsWith("missing: no such directory\n");
     }
 }

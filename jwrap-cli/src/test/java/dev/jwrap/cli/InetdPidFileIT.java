@@ -19,21 +19,14 @@ class InetdPidFileIT {
 
     @Test
     void foregroundRun_writesThePidFile_andRemovesItOnSigterm() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = dev.jwrap.host.access.LoopbackClients.freePort();
         Files.writeString(dir.resolve("services"), "echo " + port + "/tcp\n");
         Files.writeString(dir.resolve("inetd.conf"), "127.0.0.1:echo stream tcp4 nowait root internal\n");
         Path pidFile = dir.resolve("jwrap-inetd.pid");
         try (InetdProcess inetd = InetdProcess.start(dir, List.of(), "-i", "-d", "--pid-file", "jwrap-inetd.pid",
                 "--services", "services", "inetd.conf")) {
             inetd.await(line -> line.startsWith("ADD: 127.0.0.1:echo"));
-            long deadline = System.nanoTime() + InetdProcess.TIMEOUT_SECONDS * 1_000_000_000L;
-            while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-                // polled with a deadline: the file is written right after the sockets are open
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-            }
+            inetd.awaitPidFile(pidFile);
             assertThat(pidFile).hasContent(inetd.pid() + "\n");
 
             assertThat(inetd.terminate()).isZero();

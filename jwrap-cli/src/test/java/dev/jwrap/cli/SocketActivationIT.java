@@ -2,13 +2,17 @@ package dev.jwrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.jwrap.host.access.LoopbackClients.SERVER;
+import static dev.jwrap.host.access.LoopbackClients.connect;
+import static dev.jwrap.host.access.LoopbackClients.exchange;
+import static dev.jwrap.host.access.LoopbackClients.freePort;
 
 import dev.jwrap.cli.testing.HostTools;
-import java.io.IOException;
 import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SocketActivationIT {
 
-    private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
-
     @TempDir
     Path dir;
 
@@ -48,15 +50,16 @@ class SocketActivationIT {
 
         List<String> activate = List.of("systemd-socket-activate", "-l", "127.0.0.1:" + echo,
                 "-l", "127.0.0.1:" + unmatched, "--fdname=echo:spare", "--");
-        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--services", "services", "inetd.conf")) {
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--pid-file", "pid", "--services", "services",
+                "inetd.conf")) {
             inetd.await(line -> line.startsWith("Listening on 127.0.0.1:" + unmatched));
 
             // the first connection makes systemd-socket-activate exec jwrap; it waits in the passed backlog
-            assertThat(exchange(connect(echo), "queued before jwrap ran\n")).isEqualTo("queued before jwrap ran\n");
+            assertThat(exchange(SERVER, echo, "queued before jwrap ran\n")).isEqualTo("queued before jwrap ran\n");
             inetd.await(line -> line.contains("passed socket fd 4 (spare, stream /127.0.0.1:" + unmatched
                     + ") matches no inetd.conf entry; closed"));
-            assertThat(exchange(connect(bound), "bound by jwrap\n")).isEqualTo("bound by jwrap\n");
-            assertThatThrownBy(() -> connect(unmatched).close()).isInstanceOf(ConnectException.class);
+            assertThat(exchange(SERVER, bound, "bound by jwrap\n")).isEqualTo("bound by jwrap\n");
+            assertThatThrownBy(() -> connect(SERVER, unmatched).close()).isInstanceOf(ConnectException.class);
 
             // replace the echo built-in by a program on the passed port: the listener is reopened on the
             // passed socket, not bound (systemd's copy still holds the port, a bind would fail)
@@ -66,35 +69,68 @@ class SocketActivationIT {
                     """.formatted(user, bound));
             inetd.signal("HUP");
             inetd.await(line -> line.startsWith("ADD: 127.0.0.1:echo") && line.endsWith("server=/bin/sed"));
-            assertThat(exchange(connect(echo), "after reload\n")).isEqualTo("sed:after reload\n");
+            assertThat(exchange(SERVER, echo, "after reload\n")).isEqualTo("sed:after reload\n");
             assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:"));
 
+            inetd.awaitPidFile(dir.resolve("pid"));
             assertThat(inetd.terminate()).isZero();
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
+    /** A passed UDP socket: the datagram that made systemd-socket-activate start jwrap is answered. */
+    @Test
+    void servesAPassedDatagramSocket_includingTheDatagramThatStartedIt() throws Exception {
+        HostTools.require("systemd-socket-activate", "systemd");
+        int echo = freePort();
+        String user = System.getProperty("user.name");
+        Files.writeString(dir.resolve("services"), "echo " + echo + "/udp\n");
+        Files.writeString(dir.resolve("inetd.conf"), "127.0.0.1:echo dgram udp4 wait " + user + " internal\n");
+
+        List<String> activate = List.of("systemd-socket-activate", "--datagram", "-l", "127.0.0.1:" + echo, "--");
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--udp-filter", "jwrap",
+                        "--pid-file", "pid", "--services", "services", "inetd.conf");
+                DatagramSocket client = new DatagramSocket(new InetSocketAddress(SERVER, 0))) {
+            inetd.await(line -> line.startsWith("Listening on 127.0.0.1:" + echo));
+            client.setSoTimeout((int) InetdProcess.TIMEOUT_SECONDS * 1000);
+            byte[] ping = "started me".getBytes(StandardCharsets.US_ASCII);
+            client.send(new DatagramPacket(ping, ping.length, new InetSocketAddress(SERVER, echo)));
+            DatagramPacket reply = new DatagramPacket(new byte[64], 64);
+            client.receive(reply);
+            assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII))
+                    .isEqualTo("started me");
+            assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:") || line.contains("passed socket"));
+            inetd.awaitPidFile(dir.resolve("pid"));
+            assertThat(inetd.terminate()).isZero();
         }
     }
 
-    private static SocketChannel connect(int port) throws IOException {
-        return SocketChannel.open(new InetSocketAddress(LOOPBACK, port));
-    }
+    /**
+     * A plain {@code tcp} line is an IPv4 and an IPv6 entry; a passed dual-stack [::] socket serves
+     * both (systemd's default BindIPv6Only=both), so the IPv4 half is not bound (it would fail).
+     */
+    @Test
+    void aPassedDualStackSocket_servesBothHalvesOfATcpLine() throws Exception {
+        HostTools.require("systemd-socket-activate", "systemd");
+        int echo = freePort();
+        String user = System.getProperty("user.name");
+        Files.writeString(dir.resolve("services"), "echo " + echo + "/tcp\n");
+        Files.writeString(dir.resolve("inetd.conf"), "echo stream tcp nowait " + user + " internal\n");
 
-    static String exchange(SocketChannel channel, String text) throws IOException {
-        try (channel) {
-            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
-            channel.shutdownOutput();
-            StringBuilder out = new StringBuilder();
-            ByteBuffer buffer = ByteBuffer.allocate(4096);
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                out.append(StandardCharsets.US_ASCII.decode(buffer));
-                buffer.clear();
+        List<String> activate = List.of("systemd-socket-activate", "-l", "[::]:" + echo, "--");
+        try (InetdProcess inetd = InetdProcess.start(dir, activate, "-d", "--pid-file", "pid", "--services", "services",
+                "inetd.conf")) {
+            inetd.await(line -> line.startsWith("Listening on [::]:" + echo));
+            assertThat(exchange(SERVER, echo, "over IPv4\n")).isEqualTo("over IPv4\n");
+            inetd.await(line -> line.startsWith("SKIP: echo proto=tcp,"));
+            try (SocketChannel v6 = SocketChannel.open(new InetSocketAddress(InetAddress.ofLiteral("::1"), echo))) {
+                v6.write(ByteBuffer.wrap("over IPv6\n".getBytes(StandardCharsets.US_ASCII)));
+                v6.shutdownOutput();
+                assertThat(new String(v6.socket().getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .isEqualTo("over IPv6\n");
             }
-            return out.toString();
+            assertThat(inetd.lines()).noneMatch(line -> line.contains("bind:") || line.contains("passed socket"));
+            inetd.awaitPidFile(dir.resolve("pid"));
+            assertThat(inetd.terminate()).isZero();
         }
     }
 }

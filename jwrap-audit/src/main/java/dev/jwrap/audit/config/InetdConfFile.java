@@ -22,16 +22,9 @@ public final class InetdConfFile {
 
     private InetdConfFile() {}
 
-    /** The outcome: enabled entries and the lines that could not be read as one. */
-    public record Parsed(List<InetdEntry> entries, List<String> problems) {
-        public Parsed {
-            entries = List.copyOf(entries);
-            problems = List.copyOf(problems);
-        }
-    }
 
     /** Parses the text of {@code name}, keeping line numbers. */
-    public static Parsed parse(String name, String text) {
+    public static Parsed<InetdEntry> parse(String name, String text) {
         List<String> lines = physicalLines(text);
         List<InetdEntry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -64,7 +57,7 @@ public final class InetdConfFile {
             entries.add(new InetdEntry(name, first + 1, i, service, fields.get(1), fields.get(2), fields.get(3),
                     fields.get(4), fields.get(5), fields.subList(FIELDS, fields.size())));
         }
-        return new Parsed(entries, problems);
+        return new Parsed<>(entries, problems);
     }
 
     /** Lines without their LF or CR LF; a last line without newline counts. */

@@ -28,16 +28,9 @@ public final class SystemdSockets {
 
     private SystemdSockets() {}
 
-    /** The socket units found and what could not be read. */
-    public record Parsed(List<SocketUnit> units, List<String> problems) {
-        public Parsed {
-            units = List.copyOf(units);
-            problems = List.copyOf(problems);
-        }
-    }
 
     /** Reads every socket unit under {@code root}. */
-    public static Parsed read(Path root) {
+    public static Parsed<SocketUnit> read(Path root) {
         TreeMap<String, Path> units = new TreeMap<>();
         Set<String> masked = new HashSet<>();
         Set<String> enabled = new HashSet<>();
@@ -72,7 +65,7 @@ public final class SystemdSockets {
         }
         units.forEach((n, p) -> out.add(unit(root, n, p, enabled.contains(n), problems)));
         out.sort((a, b) -> a.name().compareTo(b.name()));
-        return new Parsed(out, problems);
+        return new Parsed<>(out, problems);
     }
 
     private static boolean isMask(Path p) {

@@ -23,16 +23,9 @@ public final class XinetdConf {
 
     private XinetdConf() {}
 
-    /** The services found and what could not be read. */
-    public record Parsed(List<XinetdService> services, List<String> problems) {
-        public Parsed {
-            services = List.copyOf(services);
-            problems = List.copyOf(problems);
-        }
-    }
 
     /** Reads the configuration under {@code root}; an absent xinetd gives nothing. */
-    public static Parsed read(Path root) {
+    public static Parsed<XinetdService> read(Path root) {
         List<Block> blocks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Path main = root.resolve("etc/xinetd.conf");
@@ -70,7 +63,7 @@ public final class XinetdConf {
                 services.add(new XinetdService(b.file, b.line, b.name, b.attributes, b.disableLine, enabled));
             }
         }
-        return new Parsed(services, problems);
+        return new Parsed<>(services, problems);
     }
 
     private static final class Block {

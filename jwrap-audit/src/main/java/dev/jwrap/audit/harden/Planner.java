@@ -55,7 +55,7 @@ final class Planner {
         if (inetdBytes != null) {
             String text = new String(inetdBytes, StandardCharsets.ISO_8859_1);
             List<InetdEdit.Disable> disables = new ArrayList<>();
-            List<InetdEntry> entries = InetdConfFile.parse("/" + INETD, text).entries();
+            List<InetdEntry> entries = InetdConfFile.parse("/" + INETD, text).items();
             for (InetdEntry e : entries) {
                 Optional<KbEntry> row = e.judgement(kb);
                 boolean kept = named(o.keep(), e);

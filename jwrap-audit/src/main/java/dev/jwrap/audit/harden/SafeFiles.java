@@ -57,16 +57,7 @@ final class SafeFiles {
                 }
                 ch.force(true);
             }
-            if (like != null) {
-                PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-                if (!view.getOwner().equals(like.owner())) {
-                    view.setOwner(like.owner());
-                }
-                if (!view.readAttributes().group().equals(like.group())) {
-                    view.setGroup(like.group());
-                }
-                view.setPermissions(like.mode());
-            }
+            give(tmp, like);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -87,17 +78,23 @@ final class SafeFiles {
             }
             ch.force(true);
         }
-        if (like != null) {
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (!view.getOwner().equals(like.owner())) {
-                view.setOwner(like.owner());
-            }
-            if (!view.readAttributes().group().equals(like.group())) {
-                view.setGroup(like.group());
-            }
-            view.setPermissions(like.mode());
-        }
+        give(file, like);
         forceDirectory(file.toAbsolutePath().getParent());
+    }
+
+    /** Gives a new file an owner, group and mode (null: keep the defaults); changing the owner needs root. */
+    private static void give(Path file, Ownership like) throws IOException {
+        if (like == null) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (!view.getOwner().equals(like.owner())) {
+            view.setOwner(like.owner());
+        }
+        if (!view.readAttributes().group().equals(like.group())) {
+            view.setGroup(like.group());
+        }
+        view.setPermissions(like.mode());
     }
 
     /** Forces a directory's entries to disk (Linux allows fsync on a directory opened read-only). */

@@ -108,15 +108,16 @@ public final class KnowledgeBase {
 
     /**
      * This knowledge base with a site's rows on top (spec §4.7: {@code /etc/jwrap/services.tsv});
-     * a site row replaces a built-in row with the same port key.
+     * a site row replaces a built-in row with the same port key and protocols (port 512 is exec over
+     * TCP and biff over UDP: two rows).
      */
     public KnowledgeBase with(KnowledgeBase site) {
         Map<String, KbEntry> byKey = new LinkedHashMap<>();
         for (KbEntry e : site.entries) {
-            byKey.put(e.key(), e);
+            byKey.put(e.ref(), e);
         }
         for (KbEntry e : entries) {
-            byKey.putIfAbsent(e.key(), e);
+            byKey.putIfAbsent(e.ref(), e);
         }
         return new KnowledgeBase(new ArrayList<>(byKey.values()));
     }

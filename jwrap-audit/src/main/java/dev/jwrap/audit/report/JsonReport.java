@@ -7,6 +7,7 @@ import dev.jwrap.audit.review.AuditReport;
 import dev.jwrap.audit.review.ConfiguredService;
 import dev.jwrap.audit.review.Finding;
 import dev.jwrap.audit.review.JudgedListener;
+import dev.jwrap.audit.scan.ScanResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class JsonReport {
         access.put("hosts_deny", Map.of("file", "/etc/hosts.deny", "present", r.denyPresent()));
         access.put("default_deny", r.defaultDeny());
         root.put("access", access);
+        root.put("scan", r.scans().isEmpty() ? null : Map.of("results", r.scans().stream().map(x -> scan(x, r)).toList()));
         List<Object> findings = new ArrayList<>();
         for (int i = 0; i < r.findings().size(); i++) {
             findings.add(finding("F" + (i + 1), r.findings().get(i)));
@@ -95,6 +97,29 @@ public final class JsonReport {
         m.put("via", j.via());
         m.put("service", j.serviceName() == null ? null : Map.of("name", j.serviceName(), "source", j.serviceSource()));
         m.put("kb", j.kb() == null ? null : j.kb().ref().substring(3));
+        return m;
+    }
+
+    private static Map<String, Object> scan(ScanResult s, AuditReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", dev.jwrap.core.internal.AddressText.format(s.target()));
+        m.put("ports", s.ports().toString());
+        m.put("duration_ms", s.nanos() / 1_000_000);
+        List<Object> open = new ArrayList<>();
+        for (int port : s.open()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("port", port);
+            o.put("proto", "tcp");
+            o.put("service", r.listeners().stream()
+                    .filter(j -> j.listener().port() == port && j.serviceName() != null)
+                    .map(JudgedListener::serviceName).findFirst().orElse(null));
+            open.add(o);
+        }
+        m.put("open", open);
+        List<Object> filtered = new ArrayList<>();
+        s.filtered().forEach((port, why) -> filtered.add(Map.of("port", port, "reason", why)));
+        m.put("filtered", filtered);
+        m.put("closed_count", s.closed());
         return m;
     }
 

@@ -7,6 +7,7 @@ import dev.jwrap.audit.review.AuditReport;
 import dev.jwrap.audit.review.ConfiguredService;
 import dev.jwrap.audit.review.Finding;
 import dev.jwrap.audit.review.JudgedListener;
+import dev.jwrap.audit.scan.ScanResult;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -51,6 +52,15 @@ public final class TextReport {
         out.append("  hosts.allow: ").append(r.allowPresent() ? "present" : "missing")
                 .append(", hosts.deny: ").append(r.denyPresent() ? "present" : "missing")
                 .append(", default deny: ").append(r.defaultDeny() ? "yes" : "no").append('\n');
+        if (!r.scans().isEmpty()) {
+            out.append("\nScan (connects to this host's own addresses)\n");
+            for (ScanResult s : r.scans()) {
+                out.append("  ").append(dev.jwrap.core.internal.AddressText.format(s.target())).append(": open ")
+                        .append(s.open().isEmpty() ? "none" : s.open().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                        .append(s.filtered().isEmpty() ? "" : "; filtered " + s.filtered().keySet())
+                        .append(s.closed() == 0 ? "" : "; closed " + s.closed()).append('\n');
+            }
+        }
         out.append("\nFindings\n");
         if (r.findings().isEmpty()) {
             out.append("  none\n");

@@ -1,6 +1,7 @@
 package dev.jwrap.audit.review;
 
 import dev.jwrap.audit.kb.Severity;
+import dev.jwrap.audit.scan.ScanResult;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.Map;
  * @param denyPresent whether hosts.deny exists
  * @param defaultDeny whether the tables end with a rule that denies everything else
  * @param findings every finding, {@link Finding#ORDER}
+ * @param scans with {@code --scan}: one connect scan per own address of the listeners' ports; empty
+ *     when no scan ran
  */
 public record AuditReport(String root, boolean live, List<String> limitations, List<JudgedListener> listeners,
         List<ConfiguredService> services, boolean allowPresent, boolean denyPresent, boolean defaultDeny,
-        List<Finding> findings) {
+        List<Finding> findings, List<ScanResult> scans) {
 
     /** Exit status: nothing at or above the threshold. */
     public static final int CLEAN = 0;
@@ -35,6 +38,7 @@ public record AuditReport(String root, boolean live, List<String> limitations, L
         listeners = List.copyOf(listeners);
         services = List.copyOf(services);
         findings = findings.stream().sorted(Finding.ORDER).toList();
+        scans = List.copyOf(scans);
     }
 
     /** How many findings of each severity, every severity present (highest first). */

@@ -5,6 +5,8 @@ import dev.jwrap.audit.inventory.Inventory;
 import dev.jwrap.audit.inventory.InventoryReader;
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.kb.Recommendation;
+import dev.jwrap.audit.scan.ScanResult;
+import dev.jwrap.audit.scan.SelfScan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +44,15 @@ public final class Auditor {
      * @throws IOException when the root is no directory
      */
     public AuditReport run() throws IOException {
+        return run(null);
+    }
+
+    /**
+     * Audits the tree, and with a {@code scan} also connects to the listeners (live system only).
+     *
+     * @throws IOException when the root is no directory
+     */
+    public AuditReport run(SelfScan scan) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root.toString(), null, "no such directory");
         }
@@ -69,16 +80,33 @@ public final class Auditor {
         AccessReview.Posture posture = new AccessReview(checkOwner).review(root, riskyWrapped, findings);
 
         List<JudgedListener> listeners = List.of();
+        List<ScanResult> scans = List.of();
         if (Files.isDirectory(root.resolve("proc/net"))) {
             Inventory inv = new InventoryReader(root).read();
             limitations.addAll(inv.limitations());
             limitations.addAll(inv.warnings());
             listeners = new ListenerReview(kb, services).review(inv.listeners(), configured, findings);
+            if (scan != null && live) {
+                scans = scan.scan(inv.listeners());
+                scanFindings(scans, findings);
+            } else if (scan != null) {
+                limitations.add("--scan connects to this host only: not run for the tree " + root);
+            }
         } else {
             limitations.add("no " + root.resolve("proc/net") + ": no listener inventory (configuration reviewed only)");
         }
         return new AuditReport(root.toString(), live, limitations, listeners, configured, posture.allowPresent(),
-                posture.denyPresent(), posture.defaultDeny(), findings.list());
+                posture.denyPresent(), posture.defaultDeny(), findings.list(), scans);
+    }
+
+    /** A listener that does not answer from an own address: a local firewall rule, not a closed service. */
+    private static void scanFindings(List<ScanResult> scans, Findings findings) {
+        for (ScanResult r : scans) {
+            r.filtered().forEach((port, why) -> findings.plain("SCAN-FILTERED", dev.jwrap.audit.kb.Severity.INFO,
+                    "port " + port + " listens but " + dev.jwrap.core.internal.AddressText.format(r.target()) + " port " + port + " does not answer (" + why + ")",
+                    null, 0, "a local firewall rule drops the connection: the service is not reachable there",
+                    "none, if the firewall rule is intended"));
+        }
     }
 
     private KnowledgeBase withSiteRows(Findings findings) {

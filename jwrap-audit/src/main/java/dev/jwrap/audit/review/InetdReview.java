@@ -3,6 +3,7 @@ package dev.jwrap.audit.review;
 import dev.jwrap.audit.config.EtcServices;
 import dev.jwrap.audit.config.InetdConfFile;
 import dev.jwrap.audit.config.InetdEntry;
+import dev.jwrap.audit.config.Parsed;
 import dev.jwrap.audit.kb.KbEntry;
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.kb.Recommendation;
@@ -31,9 +32,9 @@ final class InetdReview {
 
     /** Adds the file's services to {@code out} and its findings to {@code findings}. */
     void review(String file, String text, List<ConfiguredService> out, Findings findings) {
-        InetdConfFile.Parsed parsed = InetdConfFile.parse(file, text);
+        Parsed<InetdEntry> parsed = InetdConfFile.parse(file, text);
         parsed.problems().forEach(p -> findings.unreadable("INETD-SYNTAX", p));
-        for (InetdEntry e : parsed.entries()) {
+        for (InetdEntry e : parsed.items()) {
             Optional<KbEntry> row = e.judgement(kb);
             out.add(new ConfiguredService("inetd", file, e.firstLine(), e.name(), e.transport(), port(e, row), e.server(),
                     e.daemon(), e.wrapped(), false));

@@ -1,5 +1,6 @@
 package dev.jwrap.audit.review;
 
+import dev.jwrap.audit.config.Parsed;
 import dev.jwrap.audit.config.SocketUnit;
 import dev.jwrap.audit.config.SystemdSockets;
 import dev.jwrap.audit.kb.KbEntry;
@@ -23,9 +24,9 @@ final class SocketUnitReview {
     }
 
     void review(Path root, List<ConfiguredService> out, Findings findings) {
-        SystemdSockets.Parsed parsed = SystemdSockets.read(root);
+        Parsed<SocketUnit> parsed = SystemdSockets.read(root);
         parsed.problems().forEach(p -> findings.unreadable("SYSTEMD-SYNTAX", p));
-        for (SocketUnit u : parsed.units()) {
+        for (SocketUnit u : parsed.items()) {
             if (!u.enabled() || u.masked()) {
                 continue;
             }

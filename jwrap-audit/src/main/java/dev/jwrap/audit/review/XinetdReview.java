@@ -1,5 +1,6 @@
 package dev.jwrap.audit.review;
 
+import dev.jwrap.audit.config.Parsed;
 import dev.jwrap.audit.config.XinetdConf;
 import dev.jwrap.audit.config.XinetdService;
 import dev.jwrap.audit.kb.KbEntry;
@@ -23,9 +24,9 @@ final class XinetdReview {
     }
 
     void review(Path root, List<ConfiguredService> out, Findings findings) {
-        XinetdConf.Parsed parsed = XinetdConf.read(root);
+        Parsed<XinetdService> parsed = XinetdConf.read(root);
         parsed.problems().forEach(p -> findings.unreadable("XINETD-SYNTAX", p));
-        for (XinetdService s : parsed.services()) {
+        for (XinetdService s : parsed.items()) {
             if (!s.enabled()) {
                 continue;
             }

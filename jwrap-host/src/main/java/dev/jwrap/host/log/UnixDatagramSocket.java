@@ -18,7 +18,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An unbound AF_UNIX datagram socket that sends to a path, through the FFM API: the JDK cannot
+ * An unbound AF_UNIX datagram socket that sends to a path (or an abstract name written
+ * {@code @name}), through the FFM API: the JDK cannot
  * (DatagramChannel refuses the UNIX family, inetd.md §9.8). Sends never block: a full socket
  * buffer drops the datagram, as a server must not stall on a slow log daemon. Thread-safe
  * (each send is one system call); close once.
@@ -66,7 +67,12 @@ final class UnixDatagramSocket implements AutoCloseable {
         address = arena.allocate(SOCKADDR_UN_SIZE, 2);
         address.set(JAVA_SHORT, 0, (short) AF_UNIX);
         MemorySegment.copy(bytes, 0, address, JAVA_BYTE, 2, bytes.length);
-        addressLength = 2 + bytes.length + 1;
+        boolean abstractName = path.startsWith("@");
+        if (abstractName) {
+            // Linux abstract namespace (systemd writes it "@name"): a NUL first byte, no terminating NUL
+            address.set(JAVA_BYTE, 2, (byte) 0);
+        }
+        addressLength = 2 + bytes.length + (abstractName ? 0 : 1);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment state = call.allocate(ERRNO_STATE);
             fd = (int) socket.invokeExact(state, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);

@@ -9,7 +9,7 @@ import java.util.Map;
  * (inetd.md §4.3): without {@code -E}, every {@code NAME=value} string that starts with one of
  * netkit's "dangerous" prefixes is removed; {@code inetd_dummy=} plus 99 {@code x} is always
  * added (historic room for setproctitle, observed in every child). systemd's {@code LISTEN_*}
- * variables are never passed on: they describe jwrap's descriptors. Stateless.
+ * and {@code NOTIFY_SOCKET} variables are never passed on: they are meant for jwrap. Stateless.
  */
 public final class Environment {
 
@@ -36,7 +36,7 @@ public final class Environment {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             String entry = variable.getKey() + "=" + variable.getValue();
             // the socket-activation variables describe jwrap's own descriptors, not the child's
-            boolean ours = variable.getKey().equals("inetd_dummy")
+            boolean ours = variable.getKey().equals("inetd_dummy") || variable.getKey().equals("NOTIFY_SOCKET")
                     || SocketActivation.VARIABLES.contains(variable.getKey());
             if (!ours && (keepAll || !dangerous(entry))) {
                 entries.add(entry);

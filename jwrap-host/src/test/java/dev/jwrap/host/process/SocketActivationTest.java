@@ -39,8 +39,8 @@ class SocketActivationTest {
 
     @Test
     void childrenDoNotInheritTheVariables() {
-        assertThat(Environment.forInetd(Map.of("LISTEN_PID", "1", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "x", "A", "b"),
-                        true))
+        assertThat(Environment.forInetd(Map.of("LISTEN_PID", "1", "LISTEN_FDS", "1", "LISTEN_FDNAMES", "x",
+                        "NOTIFY_SOCKET", "/run/systemd/notify", "A", "b"), true))
                 .containsExactly("A=b", Environment.INETD_DUMMY);
     }
 }

@@ -2,15 +2,18 @@ package dev.jwrap.inetd.builtin;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Closes connections that made no progress for too long, so that a client that connects and then
  * sends or reads nothing cannot hold a built-in forever (openbsd-inetd has no such timeout; jwrap
- * adds it). Closing a channel wakes the thread blocked on it. Thread-safe; close it to stop its
+ * adds it), and optionally reports each one. Closing a channel wakes the thread blocked on it. Thread-safe; close it to stop its
  * thread.
  *
  * <p>One platform thread sweeps all watched connections every quarter of the shortest idle time
@@ -28,8 +31,19 @@ public final class IdleWatchdog implements AutoCloseable {
     private final Thread sweeper;
     private volatile long sweepNanos = MAX_SWEEP_NANOS;
     private volatile boolean closed;
+    private final Consumer<String> report;
 
+    /** A watchdog that closes idle connections silently. */
     public IdleWatchdog() {
+        this(message -> { });
+    }
+
+    /**
+     * A watchdog that also reports each connection it closes, e.g. {@code idle connection from
+     * /127.0.0.1:40000 closed after 300 s} (the server logs it).
+     */
+    public IdleWatchdog(Consumer<String> report) {
+        this.report = report;
         sweeper = Thread.ofPlatform().daemon().name("jwrap-idle-watchdog").start(this::sweepUntilClosed);
     }
 
@@ -61,6 +75,18 @@ public final class IdleWatchdog implements AutoCloseable {
         LockSupport.unpark(sweeper);
     }
 
+    /** "connection from ADDRESS" for a socket, else what the resource says it is. */
+    private static String describe(Closeable resource) {
+        if (resource instanceof SocketChannel channel) {
+            try {
+                return "connection from " + channel.getRemoteAddress();
+            } catch (IOException e) {
+                return "connection";
+            }
+        }
+        return resource.toString();
+    }
+
     /** One watched connection. */
     public final class Watch implements AutoCloseable {
         private final Closeable resource;
@@ -81,11 +107,13 @@ public final class IdleWatchdog implements AutoCloseable {
             // remove() decides the race with close(): a watch ended or handed on (TCPMUX) while
             // this check ran is not ours to close
             if (now - lastActivity >= idleNanos && watches.remove(this)) {
+                String who = describe(resource);
                 try {
                     resource.close();
                 } catch (IOException ignored) {
                     // closing only to wake the serving thread; nothing else to do
                 }
+                report.accept("idle " + who + " closed after " + TimeUnit.NANOSECONDS.toSeconds(idleNanos) + " s");
             }
         }
 

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * the client sends a service name and CR LF (read one byte at a time so nothing of the service's
  * own data is consumed, at most {@link #MAX_NAME} bytes, within the idle timeout). {@code HELP}
  * lists the names, one per CR LF line; an unknown name gets {@code -Service not available\r\n};
- * a known one is handed to its {@link TcpmuxTarget}, after {@code +Go\r\n} for {@code +} services.
+ * a known one is handed to its {@link TcpmuxTarget}, which sends {@code +Go\r\n} for {@code +}
+ * services once it has admitted the client.
  * Names are compared case-insensitively.
  */
 public final class TcpmuxService implements StreamBuiltin {
@@ -61,12 +62,16 @@ public final class TcpmuxService implements StreamBuiltin {
                 c.writeFully(ByteBuffer.wrap(NOT_AVAILABLE));
                 return;
             }
-            if (target.plus()) {
-                c.writeFully(ByteBuffer.wrap(GO));
-            }
             c.release();
             handedOn = true;
-            target.start(connection);
+            target.start(connection, () -> {
+                if (target.plus()) {
+                    ByteBuffer go = ByteBuffer.wrap(GO);
+                    while (go.hasRemaining()) {
+                        connection.write(go);
+                    }
+                }
+            });
         } catch (IOException ended) {
             // client gone or idle timeout
         } finally {

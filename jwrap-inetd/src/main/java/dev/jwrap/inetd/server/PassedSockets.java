@@ -7,6 +7,8 @@ import dev.jwrap.host.process.SocketActivation;
 import dev.jwrap.inetd.config.ServiceEntry;
 import dev.jwrap.inetd.config.SocketType;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.Set;
 /**
  * Listening sockets handed over by systemd socket activation ({@code LISTEN_FDS}), matched to the
  * inetd.conf entries that would bind the same socket type and local address and port. A matched
- * entry serves the passed socket instead of binding; an entry without one binds as usual. The
+ * entry serves the passed socket instead of binding; an entry without one binds as usual (except
+ * the IPv4 half of a {@code tcp}/{@code udp} line whose IPv6 half got a dual-stack socket). The
  * passed descriptors stay open for the life of the server, so a reload that closes and reopens a
  * listener adopts the same socket again and never binds it anew. Passed sockets that no entry of
  * the first configuration uses are logged and closed. Thread-safe.
@@ -86,6 +89,20 @@ public final class PassedSockets implements AutoCloseable {
         NetworkChannel channel = socket.adopt(descriptors);
         used.add(key);
         return Optional.of(channel);
+    }
+
+    /**
+     * Whether the IPv4 wildcard socket {@code entry} would bind at {@code address} is served already
+     * by a passed IPv6 wildcard socket on the same port that also takes IPv4 ({@code IPV6_V6ONLY}
+     * off, systemd's {@code BindIPv6Only=both}): binding it would fail, the port being taken.
+     */
+    synchronized boolean coversIpv4(ServiceEntry entry, InetSocketAddress address) {
+        if (!(address.getAddress() instanceof Inet4Address v4) || !v4.isAnyLocalAddress()) {
+            return false;
+        }
+        InheritedSocket v6 = sockets.get(new Key(entry.socketType(),
+                new InetSocketAddress(InetAddress.ofLiteral("::"), address.getPort())));
+        return v6 != null && !v6.v6Only();
     }
 
     /** Closes, with one log line each, the passed sockets no entry has taken. */

@@ -81,7 +81,7 @@ public final class Supervisor implements AutoCloseable {
         this.log = log;
         this.trace = trace;
         this.reaper = new ChildReaper(Duration.ofSeconds(1));
-        this.watchdog = new IdleWatchdog();
+        this.watchdog = new IdleWatchdog(log::info);
         ChannelDescriptors descriptors = new ChannelDescriptors();
         this.passed = passed;
         this.binder = new Binder(descriptors, options.backlog(), passed);
@@ -244,6 +244,10 @@ public final class Supervisor implements AutoCloseable {
                 continue;
             }
             for (InetSocketAddress address : addresses) {
+                if (passed.coversIpv4(entry, address)) {
+                    trace.line("SKIP: " + describe(entry) + " (IPv4 served by the passed dual-stack socket)");
+                    continue;
+                }
                 String key = entry.key() + "@" + address;
                 Listener existing = old.remove(key);
                 if (existing != null && sameKind(existing.entry(), entry)) {

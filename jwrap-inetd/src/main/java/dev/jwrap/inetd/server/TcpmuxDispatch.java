@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * The services reached through the TCPMUX built-in (inetd.md §7): the {@code tcpmux/NAME} and
  * {@code tcpmux/+NAME} entries of the configuration in force, which get no socket of their own. A
  * request for one starts its program on the connection after the same checks a listener makes: the
- * entry's {@code nowait.max} and, when the entry is checked, the tables (daemon name as for any
- * entry). Replaced as a whole on each reload; rate-limit counters of names that stay are kept.
+ * entry's {@code nowait.max} and, when the entry is checked, the tables (daemon name: the TCPMUX
+ * name); {@code +Go} is sent only to an admitted client. Replaced as a whole on each reload; rate-limit counters of names that stay are kept.
  * Thread-safe.
  */
 final class TcpmuxDispatch implements Supplier<Map<String, TcpmuxTarget>> {
@@ -53,18 +53,18 @@ final class TcpmuxDispatch implements Supplier<Map<String, TcpmuxTarget>> {
                 limiter.reset(entry.maxPerMinute());
             }
             keep.put(key, limiter);
-            next.put(name.name(), new Target(entry, program, name.plus(), limiter, services));
+            next.put(name.name(), new Target(entry, name.name(), program, name.plus(), limiter, services));
         }
         limiters.clear();
         limiters.putAll(keep);
         targets = Map.copyOf(next);
     }
 
-    private record Target(ServiceEntry entry, Server.Program program, boolean plus, RateLimiter limiter,
-            Services services) implements TcpmuxTarget {
+    private record Target(ServiceEntry entry, String name, Server.Program program, boolean plus,
+            RateLimiter limiter, Services services) implements TcpmuxTarget {
 
         @Override
-        public void start(SocketChannel connection) {
+        public void start(SocketChannel connection, Acknowledgement acknowledge) {
             try (connection) {
                 RateLimiter.Outcome outcome = limiter.tryAcquire();
                 if (outcome == RateLimiter.Outcome.TRIPPED) {
@@ -77,6 +77,7 @@ final class TcpmuxDispatch implements Supplier<Map<String, TcpmuxTarget>> {
                 if (!admitted(connection, effects)) {
                     return;
                 }
+                acknowledge.send();
                 // the child has its own copy of the socket; ours closes when this block ends
                 services.starter().start(entry, Launch.of(program), connection, effects, status -> { });
             } catch (IOException | RuntimeException e) {
@@ -86,7 +87,9 @@ final class TcpmuxDispatch implements Supplier<Map<String, TcpmuxTarget>> {
 
         /** The access check, when the entry has one; a {@code twist} runs here and counts as not admitted. */
         private boolean admitted(SocketChannel connection, ConnectionEffects effects) throws IOException {
-            Optional<AccessGate.Check> check = AccessGate.checkFor(entry, services.options());
+            // daemon name: the TCPMUX name (spec §7), with the style the entry's own check would have
+            Optional<AccessGate.Check> check = AccessGate.checkFor(entry, services.options())
+                    .map(c -> new AccessGate.Check(name, c.style()));
             if (check.isEmpty()) {
                 return true;
             }

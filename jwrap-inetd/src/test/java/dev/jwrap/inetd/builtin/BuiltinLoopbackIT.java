@@ -39,8 +39,9 @@ class BuiltinLoopbackIT {
     /** A TCPMUX target that writes a greeting itself and closes. */
     record Greeter(boolean plus) implements TcpmuxTarget {
         @Override
-        public void start(SocketChannel connection) {
+        public void start(SocketChannel connection, Acknowledgement acknowledge) {
             try (connection) {
+                acknowledge.send();
                 connection.write(ByteBuffer.wrap("hi\r\n".getBytes(StandardCharsets.US_ASCII)));
             } catch (IOException ignored) {
                 // test client gone

@@ -40,6 +40,7 @@ class TcpmuxIT {
 
     private OpenbsdInetd inetd;
     private Supervisor jwrap;
+    private final RecordingSyslog log = new RecordingSyslog();
 
     @AfterEach
     void stop() throws Exception {
@@ -53,34 +54,14 @@ class TcpmuxIT {
 
     @Test
     void dispatchedProgramsSendWhatOpenbsdInetdsChildSends_plusServicesGetGoFirst() throws Exception {
-        Path program = dir.resolve("greet.sh");
-        // argv[1] in the greeting proves the configured arguments arrive; cat echoes the rest
-        Files.writeString(program, "#!/bin/sh\nprintf 'hello %s\\r\\n' \"$1\"\nexec cat\n");
-        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path program = greetProgram();
         int direct = freePort();
         Path inetdDir = Files.createDirectory(dir.resolve("openbsd"));
         inetd = OpenbsdInetd.start(inetdDir,
                 V4 + ":" + direct + "\tstream\ttcp4\tnowait\troot\t" + program + " greet.sh alpha\n");
         inetd.awaitListening(List.of(new InetSocketAddress(V4, direct)));
 
-        int mux = freePort();
-        Path config = dir.resolve("inetd.conf");
-        Files.writeString(config, """
-                127.0.0.1:tcpmux stream tcp4 nowait root internal
-                tcpmux/+alpha stream tcp4 nowait root %1$s greet.sh alpha
-                tcpmux/Beta stream tcp4 nowait root %1$s greet.sh alpha
-                """.formatted(program));
-        ServicesDatabase services = ServicesDatabase.parse("tcpmux " + mux + "/tcp\n");
-        InetdConfigParser parser = new InetdConfigParser(services, ParserOptions.DEFAULTS.withTcpmux(true));
-        Files.writeString(dir.resolve("hosts.allow"), "");
-        Files.writeString(dir.resolve("hosts.deny"), "");
-        RecordingSyslog log = new RecordingSyslog();
-        jwrap = Supervisor.start(() -> parser.parse(config), SupervisorOptions.defaults()
-                        .withTables(TableFile.of(dir.resolve("hosts.allow")), TableFile.of(dir.resolve("hosts.deny"))),
-                log, Trace.OFF, services, new LookupServices(LookupServices.OFFLINE.resolver(),
-                        LookupServices.OFFLINE.ident(), new SystemUserDatabase()));
-        assertThat(jwrap.listening()).as("log: %s", log.messages()).hasSize(1);
-        InetSocketAddress muxAddress = new InetSocketAddress(V4, mux);
+        InetSocketAddress muxAddress = startJwrap(program, SupervisorOptions.defaults(), "", "");
 
         String body = "some input\nand more\n";
         String real = ascii(Probe.tcpExchange(new InetSocketAddress(V4, direct), bytes(body)));
@@ -95,6 +76,49 @@ class TcpmuxIT {
         assertThat(ascii(Probe.tcpExchange(muxAddress, bytes("gamma\r\n"))))
                 .isEqualTo("-Service not available\r\n");
         assertThat(log.messages()).isEmpty();
+    }
+
+    /** With -l the TCPMUX name is the daemon name; a refused client gets no +Go, only the close. */
+    @Test
+    void accessCheck_usesTheTcpmuxName_andARefusedClientGetsNoGo() throws Exception {
+        Path program = greetProgram();
+        InetSocketAddress muxAddress = startJwrap(program, SupervisorOptions.defaults().withLibwrap(true),
+                "beta: 127.0.0.1\n", "ALL: ALL\n");
+
+        assertThat(ascii(Probe.tcpExchange(muxAddress, bytes("alpha\r\n")))).isEmpty();
+        assertThat(ascii(Probe.tcpExchange(muxAddress, bytes("beta\r\nok\n")))).isEqualTo("hello alpha\r\nok\n");
+        assertThat(log.messages()).anyMatch(m -> m.startsWith("refused connection from 127.0.0.1"))
+                .anyMatch(m -> m.startsWith("connection from 127.0.0.1"));
+    }
+
+    /** A shell script that greets with its argv[1] (proving the configured arguments arrive), then echoes. */
+    private Path greetProgram() throws IOException {
+        Path program = dir.resolve("greet.sh");
+        Files.writeString(program, "#!/bin/sh\nprintf 'hello %s\\r\\n' \"$1\"\nexec cat\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return program;
+    }
+
+    /** jwrap with a TCPMUX listener and the two entries alpha (+) and Beta; returns the TCPMUX address. */
+    private InetSocketAddress startJwrap(Path program, SupervisorOptions options, String allow, String deny)
+            throws IOException {
+        int mux = freePort();
+        Path config = dir.resolve("inetd.conf");
+        Files.writeString(config, """
+                127.0.0.1:tcpmux stream tcp4 nowait root internal
+                tcpmux/+alpha stream tcp4 nowait root %1$s greet.sh alpha
+                tcpmux/Beta stream tcp4 nowait root %1$s greet.sh alpha
+                """.formatted(program));
+        ServicesDatabase services = ServicesDatabase.parse("tcpmux " + mux + "/tcp\n");
+        InetdConfigParser parser = new InetdConfigParser(services, ParserOptions.DEFAULTS.withTcpmux(true));
+        Files.writeString(dir.resolve("hosts.allow"), allow);
+        Files.writeString(dir.resolve("hosts.deny"), deny);
+        jwrap = Supervisor.start(() -> parser.parse(config),
+                options.withTables(TableFile.of(dir.resolve("hosts.allow")), TableFile.of(dir.resolve("hosts.deny"))),
+                log, Trace.OFF, services, new LookupServices(LookupServices.OFFLINE.resolver(),
+                        LookupServices.OFFLINE.ident(), new SystemUserDatabase()));
+        assertThat(jwrap.listening()).as("log: %s", log.messages()).hasSize(1);
+        return new InetSocketAddress(V4, mux);
     }
 
     private static byte[] bytes(String text) {

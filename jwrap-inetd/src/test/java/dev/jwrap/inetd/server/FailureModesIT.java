@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -127,6 +130,27 @@ class FailureModesIT {
                     + "/tcp4: access control is impossible for a stream wait service; not served");
             assertThat(f.supervisor.listening()).hasSize(1);
             assertThat(SupervisorFixture.exchange(f.echoPort, "x\n")).isEqualTo("x\n");
+        }
+    }
+
+    /** S16: inetd's FTP-bounce guard: a connection from source port 20 is closed at once, unserved. */
+    @Test
+    void connectionFromSourcePort20_isClosedUnserved() throws Exception {
+        try (SupervisorFixture f = new SupervisorFixture(dir).config(
+                "127.0.0.1:echo stream tcp4 nowait %USER% internal\n")) {
+            f.start(SupervisorOptions.defaults());
+            try (SocketChannel fromFtpData = SocketChannel.open()) {
+                fromFtpData.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+                fromFtpData.bind(new InetSocketAddress(SupervisorFixture.LOOPBACK, 20));
+                fromFtpData.connect(new InetSocketAddress(SupervisorFixture.LOOPBACK, f.echoPort));
+                fromFtpData.write(ByteBuffer.wrap("echo me\n".getBytes(StandardCharsets.US_ASCII)));
+                fromFtpData.shutdownOutput();
+                assertThat(SupervisorFixture.readAll(fromFtpData)).isEmpty();
+            } catch (java.net.SocketException reset) {
+                // closed with our line unread: a reset is the other way the client learns it was not served
+                assertThat(reset.getMessage()).containsIgnoringCase("reset");
+            }
+            assertThat(SupervisorFixture.exchange(f.echoPort, "other ports served\n")).isEqualTo("other ports served\n");
         }
     }
 }
