@@ -70,17 +70,22 @@ class InetdMetricsIT {
     private MetricsEndpoint endpoint;
     private int catPort;
     private int missingPort;
+    /** A /bin/cat line with per_source=1, for the limit (the others are unlimited: a child that
+     * has not been reaped yet must not turn the next connection of the same test away). */
+    private int limitedPort;
 
     @BeforeEach
     void start() throws IOException {
         catPort = freePort();
         missingPort = freePort();
         String user = System.getProperty("user.name");
+        limitedPort = freePort();
         Files.writeString(dir.resolve("inetd.conf"), """
-                #jwrap: per_source=1
                 127.0.0.1:%2$d stream tcp4 nowait %1$s /usr/sbin/tcpd /bin/cat
                 127.0.0.1:%3$d stream tcp4 nowait %1$s /usr/sbin/tcpd /nonexistent/jwrap-missing
-                """.formatted(user, catPort, missingPort));
+                #jwrap: per_source=1
+                127.0.0.1:%4$d stream tcp4 nowait %1$s /usr/sbin/tcpd /bin/cat
+                """.formatted(user, catPort, missingPort, limitedPort));
         Files.writeString(dir.resolve("hosts.allow"), "cat, jwrap-missing: 127.0.0.3\n");
         Files.writeString(dir.resolve("hosts.deny"), "ALL: ALL\n");
         PrometheusMetrics metrics = new PrometheusMetrics();
@@ -128,14 +133,14 @@ class InetdMetricsIT {
 
     @Test
     void activeConnectionsAndThePerSourceLimitAreCounted() throws Exception {
-        String cat = catPort + "/tcp4";
-        try (SocketChannel held = connect(ALLOWED, catPort)) {
+        String cat = limitedPort + "/tcp4";
+        try (SocketChannel held = connect(ALLOWED, limitedPort)) {
             // the held connection is being served once cat answers through it
             held.write(ByteBuffer.wrap("held\n".getBytes(StandardCharsets.US_ASCII)));
             assertThat(readLine(held)).isEqualTo("held");
             awaitMetric("jwrap_connections_active", labels("service", cat), v -> v >= 1);
 
-            assertThat(exchange(ALLOWED, catPort, "")).isEmpty();  // per_source=1: dropped at once
+            assertThat(exchange(ALLOWED, limitedPort, "")).isEmpty();  // per_source=1: dropped at once
             awaitMetric("jwrap_limited_total", labels("limit", "per_source", "service", cat), v -> v == 1);
             awaitMetric("jwrap_connections_total", labels("outcome", "limited", "service", cat), v -> v == 1);
         }

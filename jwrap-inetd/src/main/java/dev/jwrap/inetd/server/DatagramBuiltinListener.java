@@ -45,7 +45,8 @@ final class DatagramBuiltinListener extends Listener {
                 buffer.clear();
                 InetSocketAddress source = (InetSocketAddress) channel.receive(buffer);
                 buffer.flip();
-                if (source == null || !guard.admit(current.limits(), source.getAddress())
+                if (source == null || !guard.admit(current.limits(), source.getAddress(), limit ->
+                                services.gate().metrics().limited(current.displayName(), limit))
                         || !allowed(current, source)) {
                     continue;
                 }

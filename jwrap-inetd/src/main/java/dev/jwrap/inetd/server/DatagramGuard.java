@@ -5,6 +5,7 @@ import dev.jwrap.inetd.config.ServiceLimits;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,12 +39,21 @@ final class DatagramGuard {
     }
 
     /** Whether a datagram from {@code source} may be answered (or may start the program). */
-    synchronized boolean admit(ServiceLimits limits, InetAddress source) {
+    boolean admit(ServiceLimits limits, InetAddress source) {
+        return admit(limits, source, limit -> {});
+    }
+
+    /**
+     * As {@link #admit(ServiceLimits, InetAddress)}; a dropped datagram tells {@code refusedBy}
+     * which limit dropped it ({@code per_source} or {@code cps}), for the metrics.
+     */
+    synchronized boolean admit(ServiceLimits limits, InetAddress source, Consumer<String> refusedBy) {
         if (limits.perSource().isEmpty() && limits.connectionsPerSecond().isEmpty()) {
             return true;
         }
         long now = clock.getAsLong();
         if (limits.perSource().isPresent() && !admitSource(now, limits.perSource().getAsInt(), source)) {
+            refusedBy.accept("per_source");
             return false;
         }
         if (limits.connectionsPerSecond().isPresent()) {
@@ -53,7 +63,10 @@ final class DatagramGuard {
                 refusals.report("cps", now, "more than " + limits.connectionsPerSecond().getAsInt()
                         + " datagrams per second, service paused for " + limits.pauseSeconds() + " s");
             }
-            return outcome == PausingRate.Outcome.PROCEED;
+            if (outcome != PausingRate.Outcome.PROCEED) {
+                refusedBy.accept("cps");
+                return false;
+            }
         }
         return true;
     }

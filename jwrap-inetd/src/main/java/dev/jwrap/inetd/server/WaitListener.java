@@ -95,7 +95,9 @@ final class WaitListener extends Listener {
         } catch (IOException e) {
             return false; // taken by a running child meanwhile; wait for the next one
         }
-        if (guard.admit(current.limits(), source.getAddress())) {
+        // counted, but no event per datagram: a storm must not become a storm of events
+        if (guard.admit(current.limits(), source.getAddress(),
+                limit -> services.gate().metrics().limited(current.displayName(), limit))) {
             return true;
         }
         datagram.receive(ByteBuffer.allocate(DatagramBuiltin.MAX_DATAGRAM));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jwrap.host.log.RecordingSyslog;
 import dev.jwrap.inetd.config.ServiceLimits;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,19 @@ class DatagramGuardTest {
         for (int i = 0; i < 1000; i++) {
             assertThat(guard.admit(ServiceLimits.NONE, A)).isTrue();
         }
+    }
+
+    @Test
+    void eachDroppedDatagramNamesItsLimitForTheMetrics() {
+        List<String> refusedBy = new ArrayList<>();
+        ServiceLimits l = limits(1, 2);
+
+        guard.admit(l, A, refusedBy::add);
+        guard.admit(l, A, refusedBy::add);  // per_source
+        guard.admit(l, B, refusedBy::add);
+        guard.admit(l, InetAddress.ofLiteral("192.0.2.3"), refusedBy::add);  // cps trips
+        guard.admit(l, InetAddress.ofLiteral("192.0.2.4"), refusedBy::add);  // paused
+
+        assertThat(refusedBy).containsExactly("per_source", "cps", "cps");
     }
 }
