@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         separator = " ",
         name = "harden",
         description = {
-            "Comment out (never delete) the risky services of inetd.conf with a marker saying when and why, add "
+            "Comment out (never delete) the risky services of inetd.conf with a marker saying when and why (xinetd: "
+                    + "disable = yes in the service's block), add "
                     + "'ALL: ALL' to hosts.deny and the allow rules that keep the administrator and the kept services "
                     + "reachable to hosts.allow. The originals are kept as FILE.dist (never overwritten) and in an undo "
                     + "journal under /var/lib/jwrap/harden; every file is replaced atomically with its owner and mode.",

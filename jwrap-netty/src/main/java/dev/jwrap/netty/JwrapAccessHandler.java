@@ -206,6 +206,13 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     /** On the event loop: apply the verdict unless the channel went away meanwhile. */
     private void conclude(ChannelHandlerContext ctx, PendingCheck pending, Admission admission) {
         Channel channel = ctx.channel();
+        if (!channel.isActive()) {
+            // closed while the check ran, its channelInactive still on the way: nothing to hand on
+            if (channel.attr(PENDING).compareAndSet(pending, PendingCheck.FINISHED)) {
+                pending.discard();
+            }
+            return;
+        }
         if (!channel.attr(PENDING).compareAndSet(pending, admission.granted() ? null : PendingCheck.FINISHED)) {
             return; // closed or failed while the check ran; already cleaned up
         }

@@ -5,6 +5,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -93,9 +94,17 @@ final class TestServer implements AutoCloseable {
     private final class Service extends ChannelInboundHandlerAdapter {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
-            active.add(new Seen((InetSocketAddress) ctx.channel().remoteAddress(),
-                    ctx.channel().config().getOption(ChannelOption.SO_KEEPALIVE)));
+            active.add(new Seen((InetSocketAddress) ctx.channel().remoteAddress(), keepalive(ctx)));
             ctx.writeAndFlush(Unpooled.copiedBuffer(HELLO, StandardCharsets.US_ASCII));
+        }
+
+        /** The option, or false for a client that has already gone (its socket is closed). */
+        private static boolean keepalive(ChannelHandlerContext ctx) {
+            try {
+                return ctx.channel().config().getOption(ChannelOption.SO_KEEPALIVE);
+            } catch (ChannelException e) {
+                return false;
+            }
         }
 
         @Override

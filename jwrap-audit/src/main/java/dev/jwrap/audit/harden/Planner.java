@@ -2,6 +2,8 @@ package dev.jwrap.audit.harden;
 
 import dev.jwrap.audit.config.InetdConfFile;
 import dev.jwrap.audit.config.InetdEntry;
+import dev.jwrap.audit.config.XinetdConf;
+import dev.jwrap.audit.config.XinetdService;
 import dev.jwrap.audit.kb.KbEntry;
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.kb.Recommendation;
@@ -83,6 +85,8 @@ final class Planner {
             }
         }
 
+        xinetd(o, changes, advice);
+
         Path allowFile = target(o.root(), ALLOW, notices);
         Path denyFile = target(o.root(), DENY, notices);
         byte[] allowBefore = read(allowFile, ALLOW);
@@ -128,10 +132,36 @@ final class Planner {
         if (!denyAfter.equals(denyText)) {
             changes.add(new Plan.Change(DENY, denyFile, denyBefore, denyAfter.getBytes(StandardCharsets.ISO_8859_1)));
         }
-        if (changes.stream().anyMatch(c -> !c.path().equals(INETD))) {
+        if (changes.stream().anyMatch(c -> c.path().equals(ALLOW) || c.path().equals(DENY))) {
             advice.add("hosts.allow and hosts.deny are read at every connection: nothing to reload for them");
         }
         return new Plan(changes, notices, advice);
+    }
+
+    /** xinetd services the knowledge base says to disable, one change per file. */
+    private void xinetd(HardenOptions o, List<Plan.Change> changes, List<String> advice) throws Refused {
+        Map<String, List<XinetdEdit.Disable>> byFile = new LinkedHashMap<>();
+        for (XinetdService s : XinetdConf.read(o.root()).items()) {
+            Optional<KbEntry> row = kb.byName(s.name(), s.transport());
+            boolean named = o.keep().contains(s.name()) || o.keep().contains(s.id());
+            boolean only = o.only().isEmpty() || o.only().contains(s.name()) || o.only().contains(s.id());
+            if (s.enabled() && row.isPresent() && row.get().recommendation() == Recommendation.DISABLE && !named && only) {
+                byFile.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(new XinetdEdit.Disable(s, row.get()));
+            }
+        }
+        for (Map.Entry<String, List<XinetdEdit.Disable>> e : byFile.entrySet()) {
+            String path = e.getKey().substring(1);
+            Path file = target(o.root(), path, new ArrayList<>());
+            byte[] before = read(file, path);
+            if (before == null) {
+                continue;
+            }
+            String after = XinetdEdit.apply(new String(before, StandardCharsets.ISO_8859_1), e.getValue(), o.date());
+            changes.add(new Plan.Change(path, file, before, after.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        if (!byFile.isEmpty()) {
+            advice.add("reload: kill -HUP $(pidof xinetd)   # or: systemctl reload xinetd");
+        }
     }
 
     private static boolean named(java.util.Set<String> names, InetdEntry e) {

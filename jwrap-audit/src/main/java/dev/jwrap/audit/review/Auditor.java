@@ -86,6 +86,8 @@ public final class Auditor {
             limitations.addAll(inv.limitations());
             limitations.addAll(inv.warnings());
             listeners = new ListenerReview(kb, services).review(inv.listeners(), configured, findings);
+            new SuperServerReview().review(root.resolve("proc"), Files.exists(root.resolve("etc/inetd.conf")), configured,
+                    inv.listeners(), findings);
             if (scan != null && live) {
                 scans = scan.scan(inv.listeners());
                 scanFindings(scans, findings);

@@ -230,6 +230,29 @@ class HardenerTest {
     }
 
     @Test
+    void xinetdBlocksGetDisableYes_andUndoRestoresThem() throws IOException {
+        String chargen = "service chargen\n{\n\tid\t\t= chargen-stream\n\ttype\t\t= INTERNAL\n\tdisable\t\t= no\n}\n";
+        String telnet = "# default: on\nservice telnet\n{\n\tsocket_type\t= stream\n\tserver\t\t= /usr/sbin/in.telnetd\n}\n";
+        String tftp = "service tftp\n{\n\tprotocol = udp\n\tdisable = yes\n}\n";
+        new Tree(dir).file("etc/xinetd.d/chargen", chargen).file("etc/xinetd.d/telnet", telnet).file("etc/xinetd.d/tftp", tftp)
+                .file("etc/hosts.deny", "ALL: ALL\n");
+        assertThat(harden(false, Set.of(), List.of())).isEqualTo(Hardener.OK);
+        assertThat(file("etc/xinetd.d/chargen")).isEqualTo("service chargen\n{\n\tid\t\t= chargen-stream\n\ttype\t\t= INTERNAL\n"
+                + "\t# disabled by jwrap harden 2026-11-23: chargen-stream - Classic amplification and loop source (chargen<->echo)\n"
+                + "#\tdisable\t\t= no\n\tdisable\t\t= yes\n}\n");
+        assertThat(file("etc/xinetd.d/telnet")).isEqualTo("# default: on\nservice telnet\n{\n"
+                + "\t# disabled by jwrap harden 2026-11-23: telnet - Passwords and sessions in clear text\n\tdisable\t\t= yes\n"
+                + "\tsocket_type\t= stream\n\tserver\t\t= /usr/sbin/in.telnetd\n}\n");
+        assertThat(file("etc/xinetd.d/tftp")).isEqualTo(tftp);
+        assertThat(out()).contains("reload: kill -HUP $(pidof xinetd)");
+        assertThat(harden(false, Set.of(), List.of())).isEqualTo(Hardener.OK);
+        assertThat(out()).contains("nothing to do");
+        assertThat(hardener(AdminSession.NONE).undo(dir, false, false)).isEqualTo(Hardener.OK);
+        assertThat(file("etc/xinetd.d/chargen")).isEqualTo(chargen);
+        assertThat(file("etc/xinetd.d/telnet")).isEqualTo(telnet);
+    }
+
+    @Test
     void ownerAndModeArePreserved() throws IOException {
         new Tree(dir).file("etc/inetd.conf", GOLDEN_INPUT);
         Path conf = dir.resolve("etc/inetd.conf");

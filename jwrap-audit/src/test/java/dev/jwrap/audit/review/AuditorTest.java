@@ -138,6 +138,22 @@ class AuditorTest {
     }
 
     @Test
+    void inetdConfComparedWithWhatRuns() throws IOException {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("etc/inetd.conf", "ssh-relay stream tcp nowait root /usr/sbin/tcpd relay\n7000 stream tcp nowait root /usr/sbin/tcpd x\n")
+                .file("proc/net/tcp", header);
+        assertThat(checks(audit(t))).contains("INETD-STALE@0").doesNotContain("INETD-NOT-LISTENING@2");
+        t.file("proc/77/comm", "inetd\n");
+        assertThat(checks(audit(t))).contains("INETD-NOT-LISTENING@2").doesNotContain("INETD-STALE@0");
+        t.file("proc/net/tcp", header
+                + "   0: 00000000:1B58 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5001 1\n");
+        assertThat(checks(audit(t))).doesNotContain("INETD-NOT-LISTENING@2", "INETD-STALE@0");
+        t.file("etc/inetd.conf", "# nothing\n");
+        assertThat(checks(audit(t))).contains("INETD-IDLE@0");
+    }
+
+    @Test
     void aCleanTreeExitsZero() throws IOException {
         Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "sshd: 192.0.2.0/24\n")
                 .file("etc/inetd.conf", "#telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd\n");

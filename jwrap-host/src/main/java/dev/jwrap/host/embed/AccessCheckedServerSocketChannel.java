@@ -34,7 +34,10 @@ public final class AccessCheckedServerSocketChannel implements Closeable {
     /** The default bound on connections being checked or waiting to be accepted. */
     public static final int DEFAULT_MAX_PENDING = 256;
 
-    /** Queued after the listening channel failed or closed, so {@code accept()} stops waiting. */
+    /** How long accepting pauses after an error such as "Too many open files". */
+    private static final long ACCEPT_RETRY_MILLIS = 100;
+
+    /** Queued after the listening channel closed, so {@code accept()} stops waiting. */
     private static final Slot END = new Slot(null);
 
     private final ServerSocketChannel listener;
@@ -42,7 +45,7 @@ public final class AccessCheckedServerSocketChannel implements Closeable {
     private final Semaphore pending;
     private final LinkedBlockingQueue<Slot> allowed = new LinkedBlockingQueue<>();
     private final Thread acceptor;
-    private volatile IOException failure;
+    private final EmbeddedAccess access;
     private boolean closed; // guarded by this: no allowed connection is queued after close()
 
     /** An allowed connection, or the end of the stream of them. */
@@ -53,6 +56,7 @@ public final class AccessCheckedServerSocketChannel implements Closeable {
             throw new IllegalArgumentException("maxPending must be at least 1, got " + maxPending);
         }
         this.listener = listener;
+        this.access = access;
         this.filter = new AccessFilter(access);
         this.pending = new Semaphore(maxPending);
         this.acceptor = Thread.ofVirtual().name("jwrap-accept-" + access.daemon()).start(this::acceptLoop);
@@ -88,7 +92,7 @@ public final class AccessCheckedServerSocketChannel implements Closeable {
      * The next allowed connection, waiting for one.
      *
      * @throws ClosedChannelException after {@link #close()}
-     * @throws IOException when the listening channel failed
+     * @throws InterruptedIOException when the waiting thread is interrupted
      */
     public SocketChannel accept() throws IOException {
         Slot slot;
@@ -100,8 +104,7 @@ public final class AccessCheckedServerSocketChannel implements Closeable {
         }
         if (slot == END) {
             allowed.add(slot); // for every other waiting caller
-            IOException cause = failure;
-            throw cause != null ? cause : new ClosedChannelException();
+            throw new ClosedChannelException();
         }
         pending.release();
         return slot.connection();
@@ -130,13 +133,22 @@ public final class AccessCheckedServerSocketChannel implements Closeable {
         try {
             while (true) {
                 pending.acquire();
-                SocketChannel connection = listener.accept();
+                SocketChannel connection;
+                try {
+                    connection = listener.accept();
+                } catch (ClosedChannelException e) {
+                    return; // closed: accept() reports ClosedChannelException
+                } catch (IOException e) {
+                    // e.g. out of descriptors: the listener is fine and a later accept may succeed
+                    pending.release();
+                    access.log().warning(access.daemon() + ": accept: " + e.getMessage());
+                    Thread.sleep(ACCEPT_RETRY_MILLIS); // a back-off, so a lasting error does not spin
+                    continue;
+                }
                 Thread.ofVirtual().name("jwrap-check").start(() -> check(connection));
             }
-        } catch (ClosedChannelException | InterruptedException e) {
-            // closed: accept() reports ClosedChannelException
-        } catch (IOException e) {
-            failure = e;
+        } catch (InterruptedException e) {
+            // close() interrupts the acceptor
         } finally {
             allowed.add(END);
         }

@@ -31,7 +31,18 @@ public final class ExampleProcess implements AutoCloseable {
     }
 
     public static ExampleProcess start(Class<?> main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        return start(List.of(), main, args);
+    }
+
+    /** Runs the example with at most {@code openFiles} descriptors ({@code prlimit --nofile}). */
+    public static ExampleProcess startWithDescriptorLimit(int openFiles, Class<?> main, String... args)
+            throws IOException {
+        return start(List.of("prlimit", "--nofile=" + openFiles + ":" + openFiles), main, args);
+    }
+
+    private static ExampleProcess start(List<String> prefix, Class<?> main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
