@@ -1,14 +1,15 @@
 package dev.jwrap.cli;
 
+import dev.jwrap.cli.metrics.MetricsAddress;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
-import dev.jwrap.host.log.UnixSocketSyslog;
 import dev.jwrap.host.process.ChannelDescriptors;
 import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.Environment;
 import dev.jwrap.host.process.PosixSpawnLauncher;
 import dev.jwrap.host.process.ServerSignals;
+import dev.jwrap.inetd.server.Observability;
 import dev.jwrap.proxy.guard.Guard;
 import dev.jwrap.proxy.guard.GuardConfig;
 import dev.jwrap.proxy.guard.GuardConfigException;
@@ -118,6 +119,18 @@ final class GuardCommand implements Callable<Integer> {
     @Option(names = "-d", description = "Debug: log to standard error as well as to syslog.")
     boolean debug;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "How connections are logged: text (tcpd's "
+            + "lines, the default) or json (one JSON object per connection, schema 1).")
+    InetdObservability.LogFormat logFormat = InetdObservability.LogFormat.text;
+
+    @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at "
+            + "http://HOST:PORT/metrics, e.g. 127.0.0.1:9102; loopback addresses only, unless --metrics-allow-remote.")
+    String metricsAddress;
+
+    @Option(names = "--metrics-allow-remote", description = "Let --metrics listen on a non-loopback address (the "
+            + "endpoint has no authentication).")
+    boolean metricsAllowRemote;
+
     GuardCommand(CliContext context) {
         this.context = context;
     }
@@ -134,13 +147,24 @@ final class GuardCommand implements Callable<Integer> {
             return e instanceof GuardConfigException ? 1 : Jwrap.USAGE;
         }
         Syslog log = systemLog();
-        try (ChildReaper reaper = new ChildReaper(Duration.ofSeconds(1))) {
+        InetdObservability observability;
+        try {
+            observability = InetdObservability.create(logFormat, log, metricsAddress == null ? null
+                    : MetricsAddress.parse(metricsAddress, metricsAllowRemote));
+        } catch (IllegalArgumentException | IOException e) {
+            context.err().println("jwrap guard: " + (e instanceof IOException ? "--metrics " + metricsAddress + ": " : "")
+                    + e.getMessage());
+            return 1;
+        }
+        try (observability; ChildReaper reaper = new ChildReaper(Duration.ofSeconds(1))) {
             ShellCommands shell = new ShellCommands(new PosixSpawnLauncher(), reaper, new ChannelDescriptors(),
                     Environment.forInetd(System.getenv(), false));
+            Observability seen = observability.observability();
+            GuardServices services = new GuardServices(context.services(), log, seen.observer(), seen.metrics(),
+                    seen.verdictLines(), shell);
             Guard guard;
             try {
-                guard = Guard.start(() -> config == null ? first : GuardConfigParser.parse(resolve(config)),
-                        GuardServices.of(context.services(), log, shell));
+                guard = Guard.start(() -> config == null ? first : GuardConfigParser.parse(resolve(config)), services);
             } catch (GuardConfigException | IOException e) {
                 log.error(e.getMessage());
                 context.err().println("jwrap guard: " + e.getMessage());
@@ -214,14 +238,8 @@ final class GuardCommand implements Callable<Integer> {
     }
 
     private Syslog systemLog() {
-        Syslog stderrLog = new StreamSyslog(context.err(), "jwrap-guard", ProcessHandle.current().pid());
-        try {
-            Syslog syslog = UnixSocketSyslog.devLog("jwrap-guard");
-            return debug ? Syslog.tee(syslog, stderrLog) : syslog;
-        } catch (IOException e) {
-            stderrLog.warning("cannot log to /dev/log (" + e.getMessage() + "); logging to standard error");
-            return stderrLog;
-        }
+        return SystemLogs.open("jwrap-guard", debug,
+                new StreamSyslog(context.err(), "jwrap-guard", ProcessHandle.current().pid()));
     }
 
     private TableFile table(Path path, TableFile fallback) {

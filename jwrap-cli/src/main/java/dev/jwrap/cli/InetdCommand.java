@@ -12,6 +12,7 @@ import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.log.SystemdNotifier;
 import dev.jwrap.host.log.UnixSocketSyslog;
+import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.ServerSignals;
 import dev.jwrap.inetd.server.PassedSockets;
 import dev.jwrap.inetd.server.PidFile;
@@ -221,8 +222,11 @@ final class InetdCommand implements Callable<Integer> {
      */
     private int serve(Supervisor supervisor, SystemdNotifier systemd, java.util.function.Supplier<PidFile> pidFile) {
         BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
-        try (ServerSignals signals = ServerSignals.install(
-                () -> events.add(Boolean.TRUE), () -> events.add(Boolean.FALSE), supervisor::childExited);
+        Runnable reload = () -> events.add(Boolean.TRUE);
+        Runnable shutdown = () -> events.add(Boolean.FALSE);
+        try (ServerSignals signals = ChildReaper.needsSigchld()
+                        ? ServerSignals.install(reload, shutdown, supervisor::childExited)
+                        : ServerSignals.install(reload, shutdown);
                 PidFile pid = pidFile.get()) {
             notify(systemd, SystemdNotifier::ready);
             while (events.take()) {
@@ -279,13 +283,7 @@ final class InetdCommand implements Callable<Integer> {
     }
 
     private Syslog systemLog(Syslog stderrLog) {
-        try {
-            Syslog syslog = UnixSocketSyslog.devLog("inetd");
-            return debug ? Syslog.tee(syslog, stderrLog) : syslog;
-        } catch (IOException e) {
-            stderrLog.warning("cannot log to /dev/log (" + e.getMessage() + "); logging to standard error");
-            return stderrLog;
-        }
+        return SystemLogs.open("inetd", debug, stderrLog);
     }
 
     private TableFile table(Path path, TableFile fallback) {

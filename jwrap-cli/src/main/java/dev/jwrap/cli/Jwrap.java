@@ -73,6 +73,9 @@ public final class Jwrap implements Runnable {
         // the daemon's own options (in.ftpd -l) belong to the daemon, not to tcpd
         cmd.getSubcommands().get("tcpd").setStopAtPositional(true);
         cmd.addSubcommand("guard", new GuardCommand(context));
+        cmd.addSubcommand("audit", new AuditCommand(context));
+        cmd.addSubcommand("harden", new HardenCommand(context));
+        cmd.addSubcommand("scan", new ScanCommand(context));
         // new subcommands go above: completion lists every command after it in the help
         cmd.addSubcommand("completion", completionCommand());
         cmd.setOut(new PrintWriter(context.out(), true));

@@ -19,7 +19,15 @@ public final class TcpdMain {
     private TcpdMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(System.err, args));
+        int status;
+        try {
+            status = run(System.err, args);
+        } catch (RuntimeException e) {
+            // a bug or an unsupported system: one line, never a stack trace onto the client's socket
+            System.err.println("jwrap tcpd: " + e.getMessage());
+            status = Jwrap.USAGE;
+        }
+        System.exit(status);
     }
 
     /** Runs the wrapper; returns only when this process was not replaced by the daemon. */

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import java.util.function.Predicate;
 final class InetdProcess implements AutoCloseable {
 
     static final long TIMEOUT_SECONDS = 30;
+    private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
 
     private final Process process;
     private final BlockingQueue<String> arriving = new LinkedBlockingQueue<>();
@@ -45,17 +51,29 @@ final class InetdProcess implements AutoCloseable {
 
     /** Runs {@code launcher} (may be empty) followed by the JVM running {@code jwrap inetd args}, in {@code dir}. */
     static InetdProcess start(Path dir, List<String> launcher, String... args) throws IOException {
-        return start(dir, java.util.Map.of(), launcher, args);
+        return command(dir, java.util.Map.of(), launcher, "inetd", args);
     }
 
     /** As {@link #start(Path, List, String...)} with {@code environment} added to this JVM's. */
     static InetdProcess start(Path dir, java.util.Map<String, String> environment, List<String> launcher,
             String... args) throws IOException {
+        return command(dir, environment, launcher, "inetd", args);
+    }
+
+    /** The same for another server subcommand, e.g. {@code jwrap guard args}. */
+    static InetdProcess command(Path dir, List<String> launcher, String subcommand, String... args)
+            throws IOException {
+        return command(dir, java.util.Map.of(), launcher, subcommand, args);
+    }
+
+    /** Any server subcommand, with {@code environment} added to this JVM's. */
+    static InetdProcess command(Path dir, java.util.Map<String, String> environment, List<String> launcher,
+            String subcommand, String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "--add-opens",
                 "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "inetd"));
+                Main.class.getName(), subcommand));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -113,6 +131,29 @@ final class InetdProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A port that was free a moment ago on 127.0.0.1. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sends {@code text} to 127.0.0.1:{@code port}, half-closes, and returns everything read until EOF. */
+    static String exchange(int port, String text) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            channel.shutdownOutput();
+            StringBuilder out = new StringBuilder();
+            ByteBuffer buffer = ByteBuffer.allocate(4096);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                out.append(StandardCharsets.US_ASCII.decode(buffer));
+                buffer.clear();
+            }
+            return out.toString();
         }
     }
 }

@@ -1,19 +1,16 @@
 package dev.jwrap.cli;
 
+import static dev.jwrap.cli.InetdProcess.exchange;
+import static dev.jwrap.cli.InetdProcess.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.ServerSocket;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InetdProcessIT {
 
-    private static final InetAddress LOOPBACK = InetAddress.ofLiteral("127.0.0.1");
     private static final long TIMEOUT_SECONDS = 30;
 
     @TempDir
@@ -137,26 +133,5 @@ class InetdProcessIT {
     private void signal(String name) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String exchange(int port, String text) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(LOOPBACK, port))) {
-            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
-            channel.shutdownOutput();
-            StringBuilder out = new StringBuilder();
-            ByteBuffer buffer = ByteBuffer.allocate(4096);
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                out.append(StandardCharsets.US_ASCII.decode(buffer));
-                buffer.clear();
-            }
-            return out.toString();
-        }
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * handlers see {@code channelActive} only once the connection is allowed, after the rule's banner
  * has been written and its {@code keepalive}/{@code linger} options set; what arrived meanwhile
  * follows in order (the {@code HAProxyMessage} too: downstream releases it), and the handler
- * removes itself. Add it in a {@code ChannelInitializer}, before the channel is active. A refused connection gets its banner,
+ * removes itself. Add it in a {@code ChannelInitializer}, before the channel is active; added to
+ * a channel that is already active, it checks on the first read and holds the data until then. A refused connection gets its banner,
  * the log line tcpd writes, and is closed; downstream handlers never see it. A bad, truncated or
  * missing PROXY header (none within the header timeout) is logged and the connection closed.
  *
@@ -39,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * {@code umask}, {@code nice}, {@code user} and {@code group} are ignored, as there is no child
  * process to give them to; {@code spawn} and {@code aclexec} run {@code /bin/sh -c} off the event loop.
  *
- * <p>Stateless and {@link Sharable}: one instance per service serves every channel.
+ * <p>Stateless and {@link Sharable}: one instance per service serves every channel (its state
+ * lives in a channel attribute, so put at most one in a pipeline).
  */
 @Sharable
 public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
@@ -69,9 +71,18 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        begin(ctx, true);
+    }
+
+    /**
+     * Starts the check of a channel: on {@code channelActive}, which is then held back; or, for a
+     * handler added to a channel that was already active, on its first read, with
+     * {@code channelActive} long gone downstream.
+     */
+    private void begin(ChannelHandlerContext ctx, boolean holdsActive) {
         Channel channel = ctx.channel();
         boolean behindProxyDecoder = ctx.pipeline().get(HAProxyMessageDecoder.class) != null;
-        PendingCheck pending = new PendingCheck(channel.config().isAutoRead(), behindProxyDecoder);
+        PendingCheck pending = new PendingCheck(channel.config().isAutoRead(), behindProxyDecoder, holdsActive);
         channel.attr(PENDING).set(pending);
         if (behindProxyDecoder) {
             // keep reading: the header has to arrive before there is anyone to decide on
@@ -85,15 +96,19 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     }
 
     /*
-     * After an allow this handler leaves the pipeline, so while it still receives events with no
-     * check pending, the channel was refused or failed: its events stop here, as downstream
-     * handlers never saw it active.
+     * A channel's state: no PendingCheck yet (not started), one (checking), FINISHED (refused or
+     * failed: its events stop here, as downstream handlers never saw it active). After an allow
+     * the handler has left the pipeline and sees nothing more.
      */
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         PendingCheck pending = ctx.channel().attr(PENDING).get();
         if (pending == null) {
+            begin(ctx, false); // added to an active channel: check before anything passes
+            pending = ctx.channel().attr(PENDING).get();
+        }
+        if (pending == PendingCheck.FINISHED) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -110,15 +125,19 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         PendingCheck pending = ctx.channel().attr(PENDING).get();
-        if (pending != null && pending.awaitingHeader && !pending.autoRead) {
+        if (pending != null && pending != PendingCheck.FINISHED && pending.awaitingHeader && !pending.autoRead) {
             ctx.channel().read(); // the rest of a header split over several reads
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(null);
+        PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(PendingCheck.FINISHED);
         if (pending == null) {
+            ctx.fireExceptionCaught(cause); // not ours to judge: the check never started
+            return;
+        }
+        if (pending == PendingCheck.FINISHED) {
             ctx.close(); // e.g. the decoder failing again on the rest of a bad header at close
             return;
         }
@@ -132,11 +151,18 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(null);
+        PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(PendingCheck.FINISHED);
         if (pending == null) {
+            ctx.fireChannelInactive(); // never checked: downstream may have seen it active
+            return;
+        }
+        if (pending == PendingCheck.FINISHED) {
             return;
         }
         pending.discard();
+        if (!pending.holdsActive) {
+            ctx.fireChannelInactive();
+        }
         if (pending.awaitingHeader) {
             drop(ctx, "proxy_header", "connection from " + address(ctx.channel())
                     + " closed before its PROXY header was complete");
@@ -144,8 +170,9 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void headerMissing(ChannelHandlerContext ctx) {
-        PendingCheck pending = ctx.channel().attr(PENDING).getAndSet(null);
-        if (pending == null || !pending.awaitingHeader) {
+        PendingCheck pending = ctx.channel().attr(PENDING).get();
+        if (pending == null || pending == PendingCheck.FINISHED || !pending.awaitingHeader
+                || !ctx.channel().attr(PENDING).compareAndSet(pending, PendingCheck.FINISHED)) {
             return;
         }
         pending.discard();
@@ -158,7 +185,7 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
             InetSocketAddress server) {
         if (client == null || server == null) {
             // a closed channel has no addresses; a non-IP transport has none the rules could match
-            ctx.channel().attr(PENDING).set(null);
+            ctx.channel().attr(PENDING).set(PendingCheck.FINISHED);
             pending.discard();
             if (ctx.channel().isActive()) {
                 access.log().warning(access.daemon() + ": refused connection from " + ctx.channel().remoteAddress()
@@ -179,7 +206,7 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
     /** On the event loop: apply the verdict unless the channel went away meanwhile. */
     private void conclude(ChannelHandlerContext ctx, PendingCheck pending, Admission admission) {
         Channel channel = ctx.channel();
-        if (!channel.attr(PENDING).compareAndSet(pending, null)) {
+        if (!channel.attr(PENDING).compareAndSet(pending, admission.granted() ? null : PendingCheck.FINISHED)) {
             return; // closed or failed while the check ran; already cleaned up
         }
         setOptions(channel, admission);
@@ -197,7 +224,9 @@ public final class JwrapAccessHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(banner));
         }
         ctx.pipeline().remove(this);
-        ctx.fireChannelActive();
+        if (pending.holdsActive) {
+            ctx.fireChannelActive();
+        }
         for (Object message : pending.takeHeld()) {
             ctx.fireChannelRead(message);
         }

@@ -13,14 +13,20 @@ import java.util.List;
  */
 final class PendingCheck {
 
+    /** The state of a channel that was refused or failed while the handler is still in its pipeline. */
+    static final PendingCheck FINISHED = new PendingCheck(false, false, false);
+
     final boolean autoRead;
+    /** Whether {@code channelActive} was held back and is owed to downstream handlers on an allow. */
+    final boolean holdsActive;
     boolean awaitingHeader;
     ScheduledFuture<?> headerDeadline;
     private final List<Object> held = new ArrayList<>();
 
-    PendingCheck(boolean autoRead, boolean awaitingHeader) {
+    PendingCheck(boolean autoRead, boolean awaitingHeader, boolean holdsActive) {
         this.autoRead = autoRead;
         this.awaitingHeader = awaitingHeader;
+        this.holdsActive = holdsActive;
     }
 
     void hold(Object message) {

@@ -2,13 +2,10 @@ package dev.jwrap.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jwrap.core.AccessPolicy;
-import dev.jwrap.core.LookupServices;
-import dev.jwrap.host.embed.BlockingResolver;
 import dev.jwrap.host.embed.EmbeddedAccess;
 import dev.jwrap.host.embed.LoopbackClient;
 import dev.jwrap.host.embed.Poll;
-import dev.jwrap.host.embed.RecordingObserver;
+import dev.jwrap.host.embed.StallingNamesFixture;
 import dev.jwrap.host.access.ConnectionEvent.Outcome;
 import dev.jwrap.host.embed.TestTables;
 import dev.jwrap.host.log.RecordingSyslog;
@@ -23,43 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
 class JwrapAccessHandlerIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final int DAEMON_WARNING = 3 << 3 | 4;
-    private static final int DAEMON_INFO = 3 << 3 | 6;
 
     @TempDir
     Path dir;
 
-    private final RecordingSyslog log = new RecordingSyslog();
-    private final RecordingObserver recorder = new RecordingObserver();
-    private final BlockingResolver resolver = new BlockingResolver("127.0.0.2");
-    private AccessPolicy policy;
+    private StallingNamesFixture fixture;
     private TestServer server;
 
     @BeforeEach
     void setUp() throws Exception {
-        // 127.0.0.1 by address; anyone else only by a name, which needs the (stalling) name service
-        policy = TestTables.write(dir, "myd", """
-                myd: 127.0.0.1 : banners ALLOW_BANNERS : keepalive
-                myd: .example.test
-                """, """
-                myd: ALL : banners DENY_BANNERS
-                """).policy();
+        fixture = new StallingNamesFixture(dir);
     }
 
     private void start(Duration checkTimeout) throws InterruptedException {
-        EmbeddedAccess access = EmbeddedAccess.builder("myd", () -> policy, log)
-                .services(new LookupServices(resolver, LookupServices.OFFLINE.ident(), LookupServices.OFFLINE.users()))
-                .checkTimeout(checkTimeout)
-                .serverKind("netty")
-                .observer(recorder)
-                .metrics(recorder)
-                .build();
+        EmbeddedAccess access = fixture.access(checkTimeout).serverKind("netty").build();
         server = new TestServer(access, false, JwrapAccessHandler.DEFAULT_HEADER_TIMEOUT);
     }
 
     @AfterEach
     void tearDown() {
-        resolver.release();
+        fixture.resolver.release();
         if (server != null) {
             server.close();
             assertThat(server.exceptions).isEmpty();
@@ -68,7 +48,7 @@ class JwrapAccessHandlerIT {
 
     @Test
     void allowedClientGetsBannerBeforeTheServiceAndItsOptions() throws Exception {
-        resolver.release();
+        fixture.resolver.release();
         start(EmbeddedAccess.DEFAULT_CHECK_TIMEOUT);
         try (LoopbackClient client = LoopbackClient.connect("127.0.0.1", server.address())) {
             String welcome = TestTables.allowBanner("127.0.0.1") + TestServer.HELLO;
@@ -80,42 +60,42 @@ class JwrapAccessHandlerIT {
             assertThat(seen.remote().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
             assertThat(seen.keepalive()).isTrue();
         });
-        assertThat(log.entries()).contains(new RecordingSyslog.Entry(DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
+        assertThat(fixture.log.entries()).contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
     }
 
     @Test
     void refusedClientGetsBannerAndCloseAndNeverReachesTheService() throws Exception {
-        resolver.release();
+        fixture.resolver.release();
         start(EmbeddedAccess.DEFAULT_CHECK_TIMEOUT);
         try (LoopbackClient client = LoopbackClient.connect("127.0.0.2", server.address())) {
             client.send("early bytes\r\n");
             assertThat(client.readToEnd()).isEqualTo(TestTables.denyBanner("127.0.0.2"));
-            assertThat(recorder.eventsFor(client.localAddress())).singleElement().satisfies(event -> {
+            assertThat(fixture.recorder.eventsFor(client.localAddress())).singleElement().satisfies(event -> {
                 assertThat(event.outcome()).isEqualTo(Outcome.DENIED);
                 assertThat(event.server()).isEqualTo("netty");
             });
         }
-        assertThat(recorder.counted("decided myd denied")).isGreaterThanOrEqualTo(1);
+        assertThat(fixture.recorder.counted("decided myd denied")).isGreaterThanOrEqualTo(1);
         assertThat(server.sawClient("127.0.0.2")).isFalse();
-        assertThat(log.entries())
-                .contains(new RecordingSyslog.Entry(DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
+        assertThat(fixture.log.entries())
+                .contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
     }
 
     @Test
     void stalledNameLookupLeavesTheEventLoopServingOthers() throws Exception {
         start(Duration.ofSeconds(2));
         try (LoopbackClient stalled = LoopbackClient.connect("127.0.0.2", server.address())) {
-            Poll.until(() -> resolver.blocked() == 1, LIMIT, "the reverse lookup of 127.0.0.2 to hang");
+            Poll.until(() -> fixture.resolver.blocked() == 1, LIMIT, "the reverse lookup of 127.0.0.2 to hang");
             try (LoopbackClient other = LoopbackClient.connect("127.0.0.1", server.address())) {
                 String welcome = TestTables.allowBanner("127.0.0.1") + TestServer.HELLO;
                 assertThat(other.read(welcome.length())).isEqualTo(welcome);
-                assertThat(resolver.blocked()).as("still hanging while the other client is served").isEqualTo(1);
+                assertThat(fixture.resolver.blocked()).as("still hanging while the other client is served").isEqualTo(1);
             }
             assertThat(stalled.readToEnd()).isEmpty(); // no verdict: no banner, closed (fail closed)
-            assertThat(recorder.outcomesFor(stalled.localAddress())).containsExactly(Outcome.LIMITED);
+            assertThat(fixture.recorder.outcomesFor(stalled.localAddress())).containsExactly(Outcome.LIMITED);
         }
         assertThat(server.sawClient("127.0.0.2")).isFalse();
-        assertThat(log.messages()).anyMatch(m -> m.startsWith(
+        assertThat(fixture.log.messages()).anyMatch(m -> m.startsWith(
                 "refused connect from 127.0.0.2 (127.0.0.2): access check for myd took longer than 2000 ms"));
     }
 }

@@ -165,7 +165,14 @@ class ProxiedAccessIT {
 
     @Test
     void stressOfGoodBadAndMissingHeadersLeaksNoDescriptor() throws Exception {
+        // a first round opens what the JDK and Netty open once and keep (pollers, jar files)
+        connectMany(24);
         int baseline = OpenDescriptors.count();
+        connectMany(240);
+        assertThat(OpenDescriptors.awaitAtMost(baseline, LIMIT)).isLessThanOrEqualTo(baseline);
+    }
+
+    private void connectMany(int count) throws IOException {
         byte[][] inputs = {
             ProxyHeaders.v1("127.0.0.1", "127.0.0.1", 1, 2),
             ProxyHeaders.v1("127.0.0.2", "127.0.0.1", 1, 2),
@@ -174,7 +181,7 @@ class ProxiedAccessIT {
             "PROXY TCP4 127.0".getBytes(StandardCharsets.US_ASCII),
             new byte[0],
         };
-        for (int i = 0; i < 240; i++) {
+        for (int i = 0; i < count; i++) {
             byte[] input = inputs[i % inputs.length];
             try (LoopbackClient client = connect("127.0.0.1")) {
                 client.send(input);
@@ -184,6 +191,5 @@ class ProxiedAccessIT {
                 }
             }
         }
-        assertThat(OpenDescriptors.awaitAtMost(baseline, LIMIT)).isLessThanOrEqualTo(baseline);
     }
 }

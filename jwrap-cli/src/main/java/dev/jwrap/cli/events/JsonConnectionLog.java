@@ -1,9 +1,9 @@
 package dev.jwrap.cli.events;
 
 import dev.jwrap.host.access.ConnectionEvent;
+import dev.jwrap.host.access.ConnectionEvent.Outcome;
 import dev.jwrap.host.access.ConnectionObserver;
 import dev.jwrap.host.log.Syslog;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code outcome}: {@code allowed}, {@code denied}, {@code twisted}, {@code limited}, {@code failed}
  *   <li>{@code rule} ({@code file:line} of the deciding rule, or null), {@code severity} (syslog level name),
  *       {@code detail} (twist command, limit, failure; "" when none)
+ *   <li>{@code held_back}, limited events only: a flood is logged as at most one event a second
+ *       per service and limit; this many limited connections since the previous one were not logged
  * </ul>
  *
  * A field may be added in a later version of schema 1; none is removed or changes meaning without a
@@ -37,6 +39,7 @@ public final class JsonConnectionLog implements ConnectionObserver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Syslog log;
+    private final LimitedThrottle throttle = new LimitedThrottle();
 
     /** Logs each event to {@code log} (syslog, plus stderr in debug mode). */
     public JsonConnectionLog(Syslog log) {
@@ -45,11 +48,22 @@ public final class JsonConnectionLog implements ConnectionObserver {
 
     @Override
     public void observe(ConnectionEvent event) {
-        log.log(event.priority(), render(event));
+        if (event.outcome() != Outcome.LIMITED) {
+            log.log(event.priority(), render(event, 0));
+            return;
+        }
+        long heldBack = throttle.admit(event.service() + " " + event.detail(), event.time());
+        if (heldBack >= 0) {
+            log.log(event.priority(), render(event, heldBack));
+        }
     }
 
     /** The one-line JSON text of {@code event}. */
     public static String render(ConnectionEvent event) {
+        return render(event, 0);
+    }
+
+    private static String render(ConnectionEvent event, long heldBack) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("schema", SCHEMA);
         fields.put("time", event.time().toString());
@@ -57,18 +71,18 @@ public final class JsonConnectionLog implements ConnectionObserver {
         fields.put("service", event.service());
         fields.put("daemon", event.daemon().orElse(null));
         fields.put("transport", event.transport().label());
-        endpoint(fields, "client", event.client());
-        endpoint(fields, "local", event.local());
+        fields.put("client_address", event.clientAddress());
+        fields.put("client_port", event.client().getPort());
+        fields.put("local_address", event.localAddress());
+        fields.put("local_port", event.local().getPort());
         fields.put("client_info", event.clientInfo());
         fields.put("outcome", event.outcome().label());
         fields.put("rule", event.rule().orElse(null));
         fields.put("severity", event.priority().levelName());
         fields.put("detail", event.detail());
+        if (event.outcome() == Outcome.LIMITED) {
+            fields.put("held_back", heldBack);
+        }
         return JSON.writeValueAsString(fields);
-    }
-
-    private static void endpoint(Map<String, Object> fields, String prefix, InetSocketAddress address) {
-        fields.put(prefix + "_address", address.getAddress().getHostAddress());
-        fields.put(prefix + "_port", address.getPort());
     }
 }

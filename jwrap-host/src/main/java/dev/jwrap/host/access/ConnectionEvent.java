@@ -1,6 +1,7 @@
 package dev.jwrap.host.access;
 
 import dev.jwrap.core.SyslogPriority;
+import dev.jwrap.core.match.HostEndpoint;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,6 +51,20 @@ public record ConnectionEvent(
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    /** The client's numeric address as libwrap and glibc write it ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
+    public String clientAddress() {
+        return addressText(client);
+    }
+
+    /** The server's numeric address, written as {@link #clientAddress()} is. */
+    public String localAddress() {
+        return addressText(local);
+    }
+
+    static String addressText(InetSocketAddress address) {
+        return HostEndpoint.ofSocketWithoutName(address).address();
     }
 
     /** What became of a connection. */

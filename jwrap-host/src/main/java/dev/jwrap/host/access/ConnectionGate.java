@@ -98,13 +98,13 @@ public final class ConnectionGate {
     }
 
     /**
-     * A table or option problem, at libwrap's priority: option errors ({@code tcpd_jump}) at err,
-     * warnings ({@code tcpd_warn}) at warning, verbose lines at info.
+     * A table or option problem, at libwrap's priority: warnings ({@code tcpd_warn}) and option
+     * errors ({@code tcpd_jump}) both at err, told apart by their "warning:"/"error:" tag (seen
+     * from Debian's tcpd: {@code <27>... warning: can't get client address}); verbose lines at info.
      */
     public static void report(Syslog log, Diagnostic d) {
         switch (d.severity()) {
-            case ERROR -> log.error(d.toSyslogText());
-            case WARNING -> log.warning(d.toSyslogText());
+            case ERROR, WARNING -> log.error(d.toSyslogText());
             case DEBUG -> log.info(d.toSyslogText());
         }
     }
@@ -152,7 +152,7 @@ public final class ConnectionGate {
     private void emit(Arrival arrival, Optional<String> daemon, Outcome outcome, Optional<String> rule,
             SyslogPriority priority, String detail) {
         publish(new ConnectionEvent(clock.instant(), serverKind, arrival.service(), daemon, arrival.transport(),
-                arrival.client(), arrival.local(), arrival.client().getAddress().getHostAddress(), outcome, rule,
+                arrival.client(), arrival.local(), ConnectionEvent.addressText(arrival.client()), outcome, rule,
                 priority, detail));
     }
 

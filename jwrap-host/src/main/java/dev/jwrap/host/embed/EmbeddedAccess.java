@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -85,8 +86,13 @@ public final class EmbeddedAccess {
      * timeout: with the admission, or with a refusal when the check timed out or failed (logged).
      */
     public CompletableFuture<Admission> checkAsync(InetSocketAddress client, InetSocketAddress server) {
-        return CompletableFuture.supplyAsync(() -> check.admit(client, server), executor)
-                .orTimeout(checkTimeout.toNanos(), TimeUnit.NANOSECONDS)
+        CompletableFuture<Admission> check;
+        try {
+            check = CompletableFuture.supplyAsync(() -> this.check.admit(client, server), executor);
+        } catch (RejectedExecutionException e) {
+            check = CompletableFuture.failedFuture(e); // an executor that is full or shut down refuses
+        }
+        return check.orTimeout(checkTimeout.toNanos(), TimeUnit.NANOSECONDS)
                 .exceptionally(failure -> refuseAfter(failure, client, server));
     }
 
@@ -106,11 +112,11 @@ public final class EmbeddedAccess {
                 : failure;
         String address = HostEndpoint.ofSocket(client).address();
         String refused = "refused connect from " + address + " (" + address + "): access check for " + daemon;
-        if (cause instanceof TimeoutException) {
-            dropped(client, server, "check_timeout", refused + " took longer than " + checkTimeout.toMillis() + " ms");
-        } else {
-            dropped(client, server, "check_failed", refused + " failed: " + cause);
-        }
+        boolean late = cause instanceof TimeoutException;
+        // a refusal line, so under the daemon's ident like the gate's own refusals
+        log.withIdent(daemon).warning(late ? refused + " took longer than " + checkTimeout.toMillis() + " ms"
+                : refused + " failed: " + cause);
+        check.dropped(client, server, late ? "check_timeout" : "check_failed");
         return Admission.failed();
     }
 

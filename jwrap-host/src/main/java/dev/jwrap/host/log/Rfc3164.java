@@ -15,7 +15,12 @@ final class Rfc3164 {
 
     private Rfc3164() {}
 
-    static String format(int priority, ZonedDateTime time, String ident, long pid, String message) {
-        return "<" + priority + ">" + TIMESTAMP.format(time) + " " + ident + "[" + pid + "]: " + message;
+    /** {@code Mmm dd hh:mm:ss} of {@code time}. */
+    static String timestamp(ZonedDateTime time) {
+        return TIMESTAMP.format(time);
+    }
+
+    static String format(int priority, String timestamp, String ident, long pid, String message) {
+        return "<" + priority + ">" + timestamp + " " + ident + "[" + pid + "]: " + message;
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
@@ -24,7 +23,7 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
     private final String ident;
     private final long pid;
     private final int defaultFacility;
-    private final Clock clock;
+    private final SecondTimestamps timestamps;
 
     /**
      * @param path the syslog socket, normally {@link #DEV_LOG}
@@ -38,7 +37,7 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
         this.ident = Objects.requireNonNull(ident, "ident");
         this.pid = pid;
         this.defaultFacility = defaultFacility;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timestamps = new SecondTimestamps(clock);
         this.socket = new UnixDatagramSocket(path.toString());
     }
 
@@ -47,7 +46,7 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
         this.ident = Objects.requireNonNull(ident, "ident");
         this.pid = shared.pid;
         this.defaultFacility = shared.defaultFacility;
-        this.clock = shared.clock;
+        this.timestamps = shared.timestamps;
     }
 
     /** Facility daemon, this process's pid, local time, /dev/log. */
@@ -64,7 +63,7 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
 
     @Override
     public void log(SyslogPriority priority, String message) {
-        String line = Rfc3164.format(priority.code(defaultFacility), ZonedDateTime.now(clock), ident, pid, message);
+        String line = Rfc3164.format(priority.code(defaultFacility), timestamps.now(), ident, pid, message);
         // Every error means "not delivered", and that is all a logger can do about it.
         socket.send(line.getBytes(StandardCharsets.UTF_8));
     }

@@ -63,32 +63,32 @@ final class Posix {
     private static final MemoryLayout ERRNO_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private final MethodHandle posixSpawn;
-    private final MethodHandle faInit;
-    private final MethodHandle faDestroy;
-    private final MethodHandle faAddDup2;
-    private final MethodHandle faAddOpen;
-    private final MethodHandle faAddCloseFrom;
-    private final MethodHandle faAddChdir;
-    private final MethodHandle attrInit;
-    private final MethodHandle attrDestroy;
-    private final MethodHandle attrSetFlags;
-    private final MethodHandle attrSetSigMask;
-    private final MethodHandle attrSetSigDefault;
-    private final MethodHandle sigEmptySet;
-    private final MethodHandle waitpid;
-    private final MethodHandle fcntl;
-    private final MethodHandle umask;
-    private final MethodHandle getgrouplist;
-    private final MethodHandle strerrordesc;
-    private final MethodHandle geteuid;
-    private final MethodHandle dup2;
-    private final MethodHandle closeRange;
-    private final MethodHandle pthreadSigmask;
-    private final MethodHandle execve;
-    private final MethodHandle getsockopt;
-    private final MethodHandle getsockname;
-    private final MethodHandle close;
+    private final Downcall posixSpawn;
+    private final Downcall faInit;
+    private final Downcall faDestroy;
+    private final Downcall faAddDup2;
+    private final Downcall faAddOpen;
+    private final Downcall faAddCloseFrom;
+    private final Downcall faAddChdir;
+    private final Downcall attrInit;
+    private final Downcall attrDestroy;
+    private final Downcall attrSetFlags;
+    private final Downcall attrSetSigMask;
+    private final Downcall attrSetSigDefault;
+    private final Downcall sigEmptySet;
+    private final Downcall waitpid;
+    private final Downcall fcntl;
+    private final Downcall umask;
+    private final Downcall getgrouplist;
+    private final Downcall strerrordesc;
+    private final Downcall geteuid;
+    private final Downcall dup2;
+    private final Downcall closeRange;
+    private final Downcall pthreadSigmask;
+    private final Downcall execve;
+    private final Downcall getsockopt;
+    private final Downcall getsockname;
+    private final Downcall close;
 
     /**
      * Binds the functions.
@@ -148,18 +148,46 @@ final class Posix {
         strerrordesc = bind(linker, lookup, "strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 
-    @SuppressWarnings("restricted") // calling into the C library is the point of this class
-    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor,
+    private static Downcall bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor,
             Linker.Option... options) {
         MemorySegment symbol = lookup.find(name)
                 .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
-        return linker.downcallHandle(symbol, descriptor, options);
+        return new Downcall(linker, symbol, descriptor, options);
+    }
+
+    /**
+     * A C function whose downcall handle is made on first use: each handle costs the JVM a
+     * generated stub class, and a short-lived process (jwrap tcpd's exec) calls a few of the 23.
+     */
+    private static final class Downcall {
+        private final Linker linker;
+        private final MemorySegment symbol;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        Downcall(Linker linker, MemorySegment symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+            this.linker = linker;
+            this.symbol = symbol;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        @SuppressWarnings("restricted") // calling into the C library is the point of this class
+        MethodHandle handle() {
+            MethodHandle h = handle;
+            if (h == null) {
+                h = linker.downcallHandle(symbol, descriptor, options);
+                handle = h;
+            }
+            return h;
+        }
     }
 
     int posixSpawn(MemorySegment pid, MemorySegment path, MemorySegment fileActions, MemorySegment attr,
             MemorySegment argv, MemorySegment envp) {
         try {
-            return (int) posixSpawn.invokeExact(pid, path, fileActions, attr, argv, envp);
+            return (int) posixSpawn.handle().invokeExact(pid, path, fileActions, attr, argv, envp);
         } catch (Throwable t) {
             throw downcallFailed("posix_spawn", t);
         }
@@ -175,7 +203,7 @@ final class Posix {
 
     int addDup2(MemorySegment fa, int fd, int newFd) {
         try {
-            return (int) faAddDup2.invokeExact(fa, fd, newFd);
+            return (int) faAddDup2.handle().invokeExact(fa, fd, newFd);
         } catch (Throwable t) {
             throw downcallFailed("posix_spawn_file_actions_adddup2", t);
         }
@@ -183,7 +211,7 @@ final class Posix {
 
     int addOpen(MemorySegment fa, int fd, MemorySegment path, int flags, int mode) {
         try {
-            return (int) faAddOpen.invokeExact(fa, fd, path, flags, mode);
+            return (int) faAddOpen.handle().invokeExact(fa, fd, path, flags, mode);
         } catch (Throwable t) {
             throw downcallFailed("posix_spawn_file_actions_addopen", t);
         }
@@ -191,7 +219,7 @@ final class Posix {
 
     int addCloseFrom(MemorySegment fa, int lowFd) {
         try {
-            return (int) faAddCloseFrom.invokeExact(fa, lowFd);
+            return (int) faAddCloseFrom.handle().invokeExact(fa, lowFd);
         } catch (Throwable t) {
             throw downcallFailed("posix_spawn_file_actions_addclosefrom_np", t);
         }
@@ -199,7 +227,7 @@ final class Posix {
 
     int addChdir(MemorySegment fa, MemorySegment path) {
         try {
-            return (int) faAddChdir.invokeExact(fa, path);
+            return (int) faAddChdir.handle().invokeExact(fa, path);
         } catch (Throwable t) {
             throw downcallFailed("posix_spawn_file_actions_addchdir_np", t);
         }
@@ -215,7 +243,7 @@ final class Posix {
 
     int attrSetFlags(MemorySegment attr, short flags) {
         try {
-            return (int) attrSetFlags.invokeExact(attr, flags);
+            return (int) attrSetFlags.handle().invokeExact(attr, flags);
         } catch (Throwable t) {
             throw downcallFailed("posix_spawnattr_setflags", t);
         }
@@ -237,7 +265,7 @@ final class Posix {
     int waitpid(int pid, MemorySegment status, int options) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) waitpid.invokeExact(state, pid, status, options);
+            int rc = (int) waitpid.handle().invokeExact(state, pid, status, options);
             return rc >= 0 ? rc : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("waitpid", t);
@@ -248,7 +276,7 @@ final class Posix {
     int fcntl(int fd, int cmd, int arg) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) fcntl.invokeExact(state, fd, cmd, arg);
+            int rc = (int) fcntl.handle().invokeExact(state, fd, cmd, arg);
             return rc >= 0 ? rc : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("fcntl", t);
@@ -258,7 +286,7 @@ final class Posix {
     /** Sets the process umask; returns the previous one. */
     int umask(int mask) {
         try {
-            return (int) umask.invokeExact(mask);
+            return (int) umask.handle().invokeExact(mask);
         } catch (Throwable t) {
             throw downcallFailed("umask", t);
         }
@@ -268,7 +296,7 @@ final class Posix {
     int dup2(int fd, int newFd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) dup2.invokeExact(state, fd, newFd);
+            int rc = (int) dup2.handle().invokeExact(state, fd, newFd);
             return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("dup2", t);
@@ -279,7 +307,7 @@ final class Posix {
     int closeRange(int first, int last, int flags) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) closeRange.invokeExact(state, first, last, flags);
+            int rc = (int) closeRange.handle().invokeExact(state, first, last, flags);
             return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("close_range", t);
@@ -289,7 +317,7 @@ final class Posix {
     /** {@code pthread_sigmask(how, set, NULL)} for the calling thread: 0 or the error number. */
     int pthreadSigmask(int how, MemorySegment set) {
         try {
-            return (int) pthreadSigmask.invokeExact(how, set, MemorySegment.NULL);
+            return (int) pthreadSigmask.handle().invokeExact(how, set, MemorySegment.NULL);
         } catch (Throwable t) {
             throw downcallFailed("pthread_sigmask", t);
         }
@@ -299,7 +327,7 @@ final class Posix {
     int execve(MemorySegment path, MemorySegment argv, MemorySegment envp) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int ignored = (int) execve.invokeExact(state, path, argv, envp);
+            int ignored = (int) execve.handle().invokeExact(state, path, argv, envp);
             return (int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("execve", t);
@@ -312,7 +340,7 @@ final class Posix {
             MemorySegment state = arena.allocate(ERRNO_STATE);
             MemorySegment value = arena.allocate(JAVA_INT);
             MemorySegment length = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
-            int rc = (int) getsockopt.invokeExact(state, fd, level, option, value, length);
+            int rc = (int) getsockopt.handle().invokeExact(state, fd, level, option, value, length);
             return rc >= 0 ? value.get(JAVA_INT, 0) : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("getsockopt", t);
@@ -324,7 +352,7 @@ final class Posix {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
             MemorySegment length = arena.allocateFrom(JAVA_INT, (int) address.byteSize());
-            int rc = (int) getsockname.invokeExact(state, fd, address, length);
+            int rc = (int) getsockname.handle().invokeExact(state, fd, address, length);
             return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("getsockname", t);
@@ -335,7 +363,7 @@ final class Posix {
     int close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) close.invokeExact(state, fd);
+            int rc = (int) close.handle().invokeExact(state, fd);
             return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("close", t);
@@ -345,7 +373,7 @@ final class Posix {
     /** The effective user id of this process. */
     int geteuid() {
         try {
-            return (int) geteuid.invokeExact();
+            return (int) geteuid.handle().invokeExact();
         } catch (Throwable t) {
             throw downcallFailed("geteuid", t);
         }
@@ -353,7 +381,7 @@ final class Posix {
 
     int getgrouplist(MemorySegment user, int group, MemorySegment groups, MemorySegment count) {
         try {
-            return (int) getgrouplist.invokeExact(user, group, groups, count);
+            return (int) getgrouplist.handle().invokeExact(user, group, groups, count);
         } catch (Throwable t) {
             throw downcallFailed("getgrouplist", t);
         }
@@ -363,7 +391,7 @@ final class Posix {
     @SuppressWarnings("restricted") // the description is a NUL-terminated static string
     String describe(int errno) {
         try {
-            MemorySegment text = (MemorySegment) strerrordesc.invokeExact(errno);
+            MemorySegment text = (MemorySegment) strerrordesc.handle().invokeExact(errno);
             if (text.address() == 0) {
                 return "Unknown error " + errno;
             }
@@ -378,17 +406,17 @@ final class Posix {
         return arena.allocate(size, JAVA_LONG.byteAlignment());
     }
 
-    private static int call(MethodHandle handle, String name, MemorySegment a) {
+    private static int call(Downcall handle, String name, MemorySegment a) {
         try {
-            return (int) handle.invokeExact(a);
+            return (int) handle.handle().invokeExact(a);
         } catch (Throwable t) {
             throw downcallFailed(name, t);
         }
     }
 
-    private static int call2(MethodHandle handle, String name, MemorySegment a, MemorySegment b) {
+    private static int call2(Downcall handle, String name, MemorySegment a, MemorySegment b) {
         try {
-            return (int) handle.invokeExact(a, b);
+            return (int) handle.handle().invokeExact(a, b);
         } catch (Throwable t) {
             throw downcallFailed(name, t);
         }

@@ -72,6 +72,21 @@ class ConnectionGateTest {
     }
 
     @Test
+    void anIpv6ClientIsWrittenAsLibwrapWritesIt() throws IOException {
+        Files.writeString(dir.resolve("allow"), "probe: [::1]\n");
+        policy = AccessPolicy.load(dir.resolve("allow"), dir.resolve("deny"));
+        InetSocketAddress client = new InetSocketAddress("::1", 40000);
+
+        gate(true).decide(new Arrival("probe/tcp6", Transport.TCP, client, new InetSocketAddress("::1", 6000))
+                .checkedAs("probe", LogStyle.tcpd()), OptionEffects.DRY_RUN);
+        gate(true).passed(new Arrival("echo/tcp6", Transport.TCP, client, new InetSocketAddress("::1", 7)));
+
+        assertThat(log.lines()).containsExactly("probe <30> connect from ::1 (::1)");
+        assertThat(events).extracting(ConnectionEvent::clientInfo).containsExactly("::1", "::1");
+        assertThat(events.getFirst().clientAddress()).isEqualTo("::1");
+    }
+
+    @Test
     void inetdStyleLogsUnderTheServersIdentWithServiceAndProtocol() {
         ConnectionGate gate = gate(true);
 

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link AccessFilter} in a plain {@code ServerSocket} accept loop, with real loopback clients. */
 class AccessFilterIT {
 
-    private static final int DAEMON_WARNING = 3 << 3 | 4;
-    private static final int DAEMON_INFO = 3 << 3 | 6;
-
     @TempDir
     Path dir;
 
@@ -37,6 +34,7 @@ class AccessFilterIT {
                 myd: 127.0.0.1 : banners ALLOW_BANNERS : keepalive : linger 5
                 myd: 127.0.0.3 : twist /bin/echo hello
                 myd: 127.0.0.4 : spawn /bin/touch %s/spawned-%%a : allow
+                myd: [::1] : banners ALLOW_BANNERS
                 """.formatted(dir), """
                 myd: ALL : banners DENY_BANNERS
                 """);
@@ -56,6 +54,10 @@ class AccessFilterIT {
 
     /** The next connection from {@code client}, closing strays from other local programs. */
     private Socket acceptFrom(LoopbackClient client) throws IOException {
+        return acceptFrom(server, client);
+    }
+
+    private static Socket acceptFrom(ServerSocket server, LoopbackClient client) throws IOException {
         while (true) {
             Socket s = server.accept();
             if (s.getRemoteSocketAddress().equals(client.localAddress())) {
@@ -77,7 +79,7 @@ class AccessFilterIT {
             assertThat(client.read(TestTables.allowBanner("127.0.0.1").length() + 8))
                     .isEqualTo(TestTables.allowBanner("127.0.0.1") + "served\r\n");
         }
-        assertThat(log.entries()).contains(new RecordingSyslog.Entry(DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
+        assertThat(log.entries()).contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_INFO, "connect from 127.0.0.1 (127.0.0.1)"));
         assertThat(recorder.counted("decided myd allowed")).isEqualTo(1);
     }
 
@@ -95,7 +97,7 @@ class AccessFilterIT {
             });
         }
         assertThat(log.entries())
-                .contains(new RecordingSyslog.Entry(DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
+                .contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_WARNING, "refused connect from 127.0.0.2 (127.0.0.2)"));
         assertThat(recorder.counted("decided myd denied")).isEqualTo(1);
     }
 
@@ -118,6 +120,19 @@ class AccessFilterIT {
         }
         assertThat(Files.exists(dir.resolve("spawned-127.0.0.4"))).isTrue();
         assertThat(log.messages()).contains("connect from 127.0.0.4 (127.0.0.4)");
+    }
+
+    @Test
+    void ipv6ClientIsLoggedWithLibwrapsAddressText() throws IOException {
+        try (ServerSocket server6 = new ServerSocket()) {
+            server6.bind(new InetSocketAddress(InetAddress.ofLiteral("::1"), 0));
+            try (LoopbackClient client = LoopbackClient.connect("::1", server6.getLocalSocketAddress());
+                    Socket accepted = acceptFrom(server6, client)) {
+                assertThat(filter.admit(accepted)).isTrue();
+                assertThat(client.read(TestTables.allowBanner("::1").length())).isEqualTo(TestTables.allowBanner("::1"));
+            }
+        }
+        assertThat(log.entries()).contains(new RecordingSyslog.Entry(StallingNamesFixture.DAEMON_INFO, "connect from ::1 (::1)"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jwrap.host.embed;
 
+import dev.jwrap.core.LookupServices;
 import dev.jwrap.core.resolve.HostResolver;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a stalled DNS server), and knows no names otherwise.
  */
 public final class BlockingResolver implements HostResolver {
+
+    private static final HostResolver KNOWS_NOTHING = LookupServices.OFFLINE.resolver();
 
     private final InetAddress stalled;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -47,11 +50,11 @@ public final class BlockingResolver implements HostResolver {
 
     @Override
     public Optional<ForwardLookup> forward(String host, Family family) {
-        return Optional.empty();
+        return KNOWS_NOTHING.forward(host, family);
     }
 
     @Override
     public boolean inNetgroup(String group, String host) {
-        return false;
+        return KNOWS_NOTHING.inNetgroup(group, host);
     }
 }

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -33,9 +35,14 @@ public final class ServicesDatabase {
     }
 
     private final List<Service> services;
+    /** Official name by "port/protocol", first line wins: inetd -l names the service of every connection. */
+    private final Map<String, String> namesByPort = new HashMap<>();
 
     private ServicesDatabase(List<Service> services) {
         this.services = List.copyOf(services);
+        for (Service s : this.services) {
+            namesByPort.putIfAbsent(s.port() + "/" + s.protocol(), s.name());
+        }
     }
 
     /** Reads a services(5) file; lines that do not parse are ignored, as glibc ignores them. */
@@ -87,12 +94,7 @@ public final class ServicesDatabase {
 
     /** {@code getservbyport(port, protocol)}: the official name of the first line with that port. */
     public Optional<String> nameOf(int port, String protocol) {
-        for (Service s : services) {
-            if (s.port() == port && s.protocol().equals(protocol)) {
-                return Optional.of(s.name());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(namesByPort.get(port + "/" + protocol));
     }
 
     /** Decimal port 1..65535 (leading zeros allowed, no sign), or empty. */

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.NetworkChannel;
 
 /**
- * One bound socket of one entry and the virtual thread that serves it. The entry can be replaced
+ * One bound socket of one entry and the thread that serves it. The entry can be replaced
  * on reload while the socket stays open (inetd.md §3.8).
  */
 abstract class Listener {
@@ -31,7 +31,10 @@ abstract class Listener {
     protected abstract void run();
 
     final void start() {
-        thread = Thread.ofVirtual().name("inetd-" + entry.displayName()).start(this::run);
+        // A platform thread per socket (a few per server): it blocks in accept()/recvfrom() in
+        // the kernel and is woken by it directly; a virtual thread would go through the JDK's
+        // poller (epoll_ctl twice and two thread hand-offs per connection).
+        thread = Thread.ofPlatform().daemon().name("inetd-" + entry.displayName()).start(this::run);
     }
 
     /** Takes new settings from a reloaded line with the same key; lifts a rate-limit pause. */

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * A stream nowait entry (inetd.md §3.2): accepts, applies the FTP-bounce guard and the rate
  * limiter in accept order, then hands each connection to a virtual thread of its own for the
- * access check and the built-in or the spawned program.
+ * access check and the built-in or the spawned program (daytime and time are answered at once).
  */
 final class StreamListener extends Listener {
 
@@ -76,8 +76,23 @@ final class StreamListener extends Listener {
         }
         ActiveConnection active = ActiveConnection.open(ticket.get(), services.gate().metrics(),
                 current.displayName());
+        if (answersAtOnce(current, services.options())) {
+            serve(current, connection, peer, local, active);
+            return;
+        }
         Thread.ofVirtual().name("inetd-conn-" + current.service())
                 .start(() -> serve(current, connection, peer, local, active));
+    }
+
+    /**
+     * daytime and time, unchecked, are answered on the accepting thread, as inetd answers them
+     * without forking: they read nothing, and their few bytes always fit in a new connection's
+     * empty send buffer, so nothing can block. A thread start would cost more than the answer.
+     */
+    static boolean answersAtOnce(ServiceEntry entry, SupervisorOptions options) {
+        return entry.server() instanceof Server.Internal(InternalService service)
+                && (service == InternalService.DAYTIME || service == InternalService.TIME)
+                && !options.wrapAll();
     }
 
     private void serve(ServiceEntry current, SocketChannel connection, InetSocketAddress peer,

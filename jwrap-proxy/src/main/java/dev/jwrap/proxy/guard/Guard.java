@@ -117,6 +117,8 @@ public final class Guard implements AutoCloseable {
         admission.limits(loaded.limits());
         apply(loaded);
         config = loaded;
+        services.log().info("reloaded: " + loaded.routes().size() + " service(s)"
+                + (tablesTaken ? "" : ", previous hosts tables kept"));
         return true;
     }
 

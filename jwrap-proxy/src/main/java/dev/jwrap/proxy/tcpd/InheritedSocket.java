@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  * the JDK can wrap fd 0 ({@code System.inheritedChannel}) but cannot peek at a datagram's
  * sender without consuming it, and loading NIO costs start-up time a wrapper does not have.
  * Every failure is an {@link IOException} carrying the C library's error text. Not thread-safe
- * (a wrapper has one thread).
+ * (a wrapper has one thread; the C functions are bound on first use).
  */
 final class InheritedSocket {
 
@@ -44,16 +44,20 @@ final class InheritedSocket {
     /** Room for the largest UDP payload, so the discarded datagram is read whole. */
     private static final int DATAGRAM_BUFFER = 65536;
 
+    private static final FunctionDescriptor NAME_CALL = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MemoryLayout ERRNO_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     private final int fd;
-    private final MethodHandle getpeername;
-    private final MethodHandle getsockname;
-    private final MethodHandle recvfrom;
-    private final MethodHandle setsockopt;
-    private final MethodHandle write;
-    private final MethodHandle strerrordesc;
+    private final Linker linker;
+    private final SymbolLookup lookup;
+    // Made on first use: each handle costs a generated stub class, and most runs need two of them.
+    private MethodHandle getpeername;
+    private MethodHandle getsockname;
+    private MethodHandle recvfrom;
+    private MethodHandle setsockopt;
+    private MethodHandle write;
+    private MethodHandle strerrordesc;
 
     /**
      * @throws UnsupportedOperationException when not on 64-bit Linux with glibc
@@ -64,32 +68,29 @@ final class InheritedSocket {
             throw new UnsupportedOperationException("jwrap tcpd needs 64-bit Linux with glibc; this is " + os);
         }
         this.fd = fd;
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup lookup = linker.defaultLookup();
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        FunctionDescriptor nameCall = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-        getpeername = bind(linker, lookup, "getpeername", nameCall, errno);
-        getsockname = bind(linker, lookup, "getsockname", nameCall, errno);
-        recvfrom = bind(linker, lookup, "recvfrom",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS), errno);
-        setsockopt = bind(linker, lookup, "setsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        write = bind(linker, lookup, "write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
-        strerrordesc = bind(linker, lookup, "strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        this.linker = Linker.nativeLinker();
+        this.lookup = linker.defaultLookup();
     }
 
     /** The connected peer ({@code getpeername}); fails with ENOTCONN on a datagram socket. */
     InetSocketAddress peer() throws IOException {
+        if (getpeername == null) {
+            getpeername = bind("getpeername", NAME_CALL);
+        }
         return name(getpeername, "getpeername");
     }
 
     /** The local end ({@code getsockname}). */
     InetSocketAddress local() throws IOException {
+        if (getsockname == null) {
+            getsockname = bind("getsockname", NAME_CALL);
+        }
         return name(getsockname, "getsockname");
     }
 
     /** The sender of the first queued datagram, which stays queued ({@code recvfrom(MSG_PEEK)}). */
     InetSocketAddress peekSender() throws IOException {
+        MethodHandle recvfrom = recvfrom();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(1);
             MemorySegment sockaddr = arena.allocate(SOCKADDR_SIZE, 8);
@@ -115,6 +116,7 @@ final class InheritedSocket {
      * not hand the refused datagram to the next wrapper (tcpd's "sink").
      */
     void discardDatagram() {
+        MethodHandle recvfrom = recvfrom();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(DATAGRAM_BUFFER);
             MemorySegment state = arena.allocate(ERRNO_STATE);
@@ -144,6 +146,9 @@ final class InheritedSocket {
 
     /** Writes all of {@code bytes} (a banner) to the socket. */
     void writeFully(byte[] bytes) throws IOException {
+        if (write == null) {
+            write = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment data = arena.allocate(Math.max(1, bytes.length));
             MemorySegment.copy(bytes, 0, data, JAVA_BYTE, 0, bytes.length);
@@ -166,6 +171,9 @@ final class InheritedSocket {
     /** The C library's English text for an error number, as {@code %m} prints it. */
     @SuppressWarnings("restricted") // a NUL-terminated static string of the C library
     String describe(int errno) {
+        if (strerrordesc == null) {
+            strerrordesc = bindPlain("strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        }
         try {
             MemorySegment text = (MemorySegment) strerrordesc.invokeExact(errno);
             return text.address() == 0
@@ -194,6 +202,10 @@ final class InheritedSocket {
     }
 
     private void setOption(Arena arena, int option, MemorySegment value) throws IOException {
+        if (setsockopt == null) {
+            setsockopt = bind("setsockopt",
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        }
         try {
             MemorySegment state = arena.allocate(ERRNO_STATE);
             int rc = (int) setsockopt.invokeExact(state, fd, SOL_SOCKET, option, value, (int) value.byteSize());
@@ -239,9 +251,25 @@ final class InheritedSocket {
         return (int) ERRNO.get(state, 0L);
     }
 
+    private MethodHandle recvfrom() {
+        if (recvfrom == null) {
+            recvfrom = bind("recvfrom",
+                    FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+        }
+        return recvfrom;
+    }
+
+    /** A function whose errno matters: it is captured with the call. */
+    private MethodHandle bind(String name, FunctionDescriptor descriptor) {
+        return link(name, descriptor, Linker.Option.captureCallState("errno"));
+    }
+
+    private MethodHandle bindPlain(String name, FunctionDescriptor descriptor) {
+        return link(name, descriptor);
+    }
+
     @SuppressWarnings("restricted") // calling into the C library is the point of this class
-    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor,
-            Linker.Option... options) {
+    private MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = lookup.find(name)
                 .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
         return linker.downcallHandle(symbol, descriptor, options);

@@ -70,6 +70,12 @@ public final class Tcpd {
         Syslog log = syslogFor.apply(daemon.name());
         InheritedSocket socket = new InheritedSocket(STDIN);
         Endpoints endpoints = Endpoints.find(socket, log);
+        if (endpoints.serverError() != null) {
+            // tcpd's IP-options step asks getsockname again and gives up, reporting it under this
+            // (misleading) name: fd 0 is no socket, or no longer one
+            log.error("getpeername: " + endpoints.serverError());
+            return cleanExit(socket, endpoints, settings);
+        }
         // libwrap reports a bad table line when its scan reaches it; jwrap reads the tables whole, up front
         AccessPolicy policy = AccessPolicy.load(TableFile.of(settings.allow()), TableFile.of(settings.deny()),
                 d -> ConnectionGate.report(log, d));
@@ -79,9 +85,9 @@ public final class Tcpd {
                 effects);
         switch (decision.verdict()) {
             case GRANTED -> replaceWith(daemon.program(), daemon.argv(), effects, log, "error: cannot execute "
-                    + daemon.program() + ": ", true);
+                    + daemon.program() + ": ");
             case DELEGATED -> replaceWith(SHELL, List.of("sh", "-c", decision.twistCommand()), effects, log,
-                    "warning: twist_option: /bin/sh: ", false);
+                    "warning: twist_option: /bin/sh: ");
             case DENIED -> {
                 // refused (or an expansion overflowed): nothing more to do than tcpd's clean exit below
             }
@@ -89,9 +95,8 @@ public final class Tcpd {
         return cleanExit(socket, endpoints, settings);
     }
 
-    /** Execs the program; returns only when that failed, after logging why. */
-    private void replaceWith(Path program, List<String> argv, WrapperEffects effects, Syslog log, String failure,
-            boolean errorLevel) {
+    /** Execs the program; returns only when that failed, after logging why (at err, as tcpd). */
+    private void replaceWith(Path program, List<String> argv, WrapperEffects effects, Syslog log, String failure) {
         List<String> env = new ArrayList<>();
         effects.environment().forEach((name, value) -> env.add(name + "=" + value));
         try {
@@ -101,11 +106,7 @@ public final class Tcpd {
             new ProcessReplacer(HelperPrograms.debian()).exec(request);
         } catch (SpawnException e) {
             String reason = e.errno() > 0 ? new InheritedSocket(STDIN).describe(e.errno()) : e.getMessage();
-            if (errorLevel) {
-                log.error(failure + reason);
-            } else {
-                log.warning(failure + reason);
-            }
+            log.error(failure + reason);
         } catch (IllegalArgumentException e) {
             log.error(failure + e.getMessage());
         }
@@ -146,8 +147,12 @@ public final class Tcpd {
         return 0;
     }
 
-    /** The two ends of the connection as the socket on fd 0 tells them (either may be unknown). */
-    record Endpoints(InetSocketAddress client, InetSocketAddress server, boolean datagram) {
+    /**
+     * The two ends of the connection as the socket on fd 0 tells them; the client may be unknown.
+     *
+     * @param serverError why the local end could not be found, or null when it was
+     */
+    record Endpoints(InetSocketAddress client, InetSocketAddress server, boolean datagram, String serverError) {
 
         /** An address the tables see as {@code unknown}: what libwrap has when the socket cannot tell. */
         private static final InetSocketAddress UNKNOWN = InetSocketAddress.createUnresolved("unknown", 0);
@@ -159,7 +164,8 @@ public final class Tcpd {
 
         /**
          * libwrap's sock_host: getpeername, and when that fails (an unconnected datagram socket) the
-         * sender of the first queued datagram; then getsockname.
+         * sender of the first queued datagram; then getsockname. Its warnings are logged at err,
+         * as libwrap's tcpd_warn logs them.
          */
         static Endpoints find(InheritedSocket socket, Syslog log) {
             InetSocketAddress client = null;
@@ -171,18 +177,17 @@ public final class Tcpd {
                 try {
                     client = socket.peekSender();
                 } catch (IOException e) {
-                    log.warning("warning: can't get client address: " + e.getMessage());
+                    log.error("warning: can't get client address: " + e.getMessage());
                 }
             }
-            InetSocketAddress server = null;
-            if (client != null) {
-                try {
-                    server = socket.local();
-                } catch (IOException e) {
-                    log.warning("warning: getsockname: " + e.getMessage());
+            try {
+                return new Endpoints(client, socket.local(), datagram, null);
+            } catch (IOException e) {
+                if (client != null) {
+                    log.error("warning: getsockname: " + e.getMessage());
                 }
+                return new Endpoints(client, null, datagram, e.getMessage());
             }
-            return new Endpoints(client, server, datagram);
         }
     }
 }

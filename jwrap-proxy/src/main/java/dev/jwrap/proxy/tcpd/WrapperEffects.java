@@ -79,12 +79,13 @@ final class WrapperEffects implements OptionEffects {
         nice += increment;
     }
 
+    /** tcpd reports a failed socket option as a warning (at err) and goes on. */
     @Override
     public void keepalive() {
         try {
             socket.keepAlive();
         } catch (IOException e) {
-            log.warning("setsockopt SO_KEEPALIVE: " + e.getMessage());
+            log.error("warning: setsockopt SO_KEEPALIVE: " + e.getMessage());
         }
     }
 
@@ -93,7 +94,7 @@ final class WrapperEffects implements OptionEffects {
         try {
             socket.linger(seconds);
         } catch (IOException e) {
-            log.warning("setsockopt SO_LINGER " + seconds + ": " + e.getMessage());
+            log.error("warning: setsockopt SO_LINGER " + seconds + ": " + e.getMessage());
         }
     }
 
@@ -148,7 +149,7 @@ final class WrapperEffects implements OptionEffects {
         try {
             return builder.start().waitFor();
         } catch (IOException e) {
-            log.error("cannot execute /bin/sh: " + e.getMessage());
+            log.error("warning: cannot execute /bin/sh: " + e.getMessage());
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

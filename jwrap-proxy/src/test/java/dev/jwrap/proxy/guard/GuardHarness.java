@@ -77,6 +77,20 @@ final class GuardHarness implements AutoCloseable {
         return socket;
     }
 
+    /** Asserts that a client from {@code from} is relayed to the echo backend. */
+    void assertRelayed(String from, String text) throws IOException {
+        try (Socket s = connectFrom(from)) {
+            assertThat(roundTrip(s, text)).isEqualTo(text);
+        }
+    }
+
+    /** Asserts that a client from {@code from} is closed without a byte. */
+    void assertClosedSilently(String from) throws IOException {
+        try (Socket s = connectFrom(from)) {
+            assertThat(readToEnd(s)).isEmpty();
+        }
+    }
+
     /** Sends {@code text} and reads the same number of bytes back. */
     static String roundTrip(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jwrap tcpd against the real tcpd, both started by the real openbsd-inetd for the same tables:
  * for every case a pair of inetd entries, one running /usr/sbin/tcpd and one running the jwrap
  * wrapper, in front of the same probe daemon (a perl script reporting its pid, parent, uid,
- * umask, a variable, its open descriptors and arguments). Each case's client sees the same bytes,
+ * umask, its open descriptors, arguments and environment). Each case's client sees the same bytes,
  * and the wrapper logs the same syslog lines, from both; granted daemons run with the pid inetd
  * started and inetd as their parent (exec, not a child). All cases run at once, so the refused
  * ones cost tcpd's 5 seconds once, not per case.
@@ -180,6 +180,9 @@ class TcpdUnderInetdIT {
         String output = runs.get("j-grant").output();
         // 3 is the probe's own directory handle on /proc/self/fd
         assertThat(output).contains("fds=0,1,2,3 ");
+        // and exactly tcpd's environment: inetd's, nothing the launcher or the JVM added
+        assertThat(normalized(output).replaceAll(".*env=", ""))
+                .isEqualTo(normalized(runs.get("c-grant").output()).replaceAll(".*env=", ""));
     }
 
     @Test
@@ -206,8 +209,9 @@ class TcpdUnderInetdIT {
                 opendir(my $d, "/proc/self/fd") or die;
                 my @fds = sort { $a <=> $b } grep { /^\\d+$/ } readdir($d);
                 closedir($d);
-                my $info = sprintf("pid=%d ppid=%d uid=%d umask=%04o var=%s fds=%s args=%s\\n", $$, getppid(), $<,
-                    umask, $ENV{PROBE_VAR} // "-", join(",", @fds), join(" ", @ARGV));
+                my $info = sprintf("pid=%d ppid=%d uid=%d umask=%04o var=%s fds=%s args=%s env=%s\\n", $$, getppid(),
+                    $<, umask, $ENV{PROBE_VAR} // "-", join(",", @fds), join(" ", @ARGV),
+                    join(",", map { "$_=$ENV{$_}" } sort keys %ENV));
                 if (getpeername($s)) {
                     syswrite($s, $info);
                 } else {
@@ -232,7 +236,8 @@ class TcpdUnderInetdIT {
         Files.writeString(dir.resolve("hosts.deny"), "ALL: ALL\n");
         Path wrapper = dir.resolve("jwrap-tcpd");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(wrapper, "#!/bin/sh\nexec " + java + " --enable-native-access=ALL-UNNAMED"
+        // like ../jwrap-tcpd: the shell's own PWD must not reach the daemon
+        Files.writeString(wrapper, "#!/bin/sh\nunset PWD\nexec " + java + " --enable-native-access=ALL-UNNAMED"
                 + " -Djava.net.preferIPv6Addresses=system -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
                 + " -XX:-PrintWarnings -Xlog:disable -Xlog:all=off"
                 + " -cp '" + System.getProperty("java.class.path") + "' " + TcpdTestMain.class.getName() + " \"$@\"\n");

@@ -1,0 +1,165 @@
+package dev.jwrap.audit.harden;
+
+import dev.jwrap.audit.config.InetdConfFile;
+import dev.jwrap.audit.config.InetdEntry;
+import dev.jwrap.audit.kb.KbEntry;
+import dev.jwrap.audit.kb.KnowledgeBase;
+import dev.jwrap.audit.kb.Recommendation;
+import dev.jwrap.core.check.FindingCode;
+import dev.jwrap.core.check.PolicyAnalyzer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes a harden {@link Plan} (spec §5.2, §5.3) as a pure function of the tree's bytes, the
+ * options and the knowledge base, then has {@link LockoutCheck} verify it with the engine. Nothing
+ * is written here. Not thread-safe: one per run.
+ */
+final class Planner {
+
+    /** The plan cannot be made or would be unsafe: the message is the one line the user sees. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static final String INETD = "etc/inetd.conf";
+    private static final String ALLOW = "etc/hosts.allow";
+    private static final String DENY = "etc/hosts.deny";
+
+    private final KnowledgeBase kb;
+    private final AdminSession session;
+
+    Planner(KnowledgeBase kb, AdminSession session) {
+        this.kb = kb;
+        this.session = session;
+    }
+
+    Plan plan(HardenOptions o) throws Refused {
+        List<Plan.Change> changes = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        List<String> advice = new ArrayList<>();
+        Map<String, String> keptWrapped = new LinkedHashMap<>(); // daemon -> service
+
+        Path inetdFile = target(o.root(), INETD, notices);
+        byte[] inetdBytes = read(inetdFile, INETD);
+        if (inetdBytes != null) {
+            String text = new String(inetdBytes, StandardCharsets.ISO_8859_1);
+            List<InetdEdit.Disable> disables = new ArrayList<>();
+            List<InetdEntry> entries = InetdConfFile.parse("/" + INETD, text).items();
+            for (InetdEntry e : entries) {
+                Optional<KbEntry> row = e.judgement(kb);
+                boolean kept = named(o.keep(), e);
+                boolean selected = row.isPresent() && row.get().recommendation() == Recommendation.DISABLE && !kept
+                        && (o.only().isEmpty() || named(o.only(), e));
+                if (selected) {
+                    disables.add(new InetdEdit.Disable(e, row.get()));
+                } else if (e.wrapped() && (kept || row.map(r -> r.recommendation() == Recommendation.RESTRICT).orElse(false))) {
+                    keptWrapped.putIfAbsent(e.daemon(), e.service());
+                }
+                if (kept && row.isPresent() && row.get().recommendation() == Recommendation.DISABLE) {
+                    notices.add("keeping " + e.service() + " (--keep): " + row.get().shortRisk());
+                }
+                if (row.isEmpty() && !e.rpc()) {
+                    notices.add(e.service() + " (inetd.conf:" + e.firstLine() + ") is not in the knowledge base: left as it is");
+                }
+            }
+            if (!disables.isEmpty()) {
+                String after = InetdEdit.apply(text, disables, o.date());
+                changes.add(new Plan.Change(INETD, inetdFile, inetdBytes, after.getBytes(StandardCharsets.ISO_8859_1)));
+                advice.add("reload: kill -HUP $(cat /run/inetd.pid)   # or: systemctl reload inetd");
+                if (disables.size() == entries.size()) {
+                    advice.add("inetd has no enabled service left: systemctl disable --now inetd   # OpenBSD: inetd=NO in rc.conf");
+                }
+            }
+        }
+
+        Path allowFile = target(o.root(), ALLOW, notices);
+        Path denyFile = target(o.root(), DENY, notices);
+        byte[] allowBefore = read(allowFile, ALLOW);
+        byte[] denyBefore = read(denyFile, DENY);
+        String allowText = allowBefore == null ? "" : new String(allowBefore, StandardCharsets.ISO_8859_1);
+        String denyText = denyBefore == null ? "" : new String(denyBefore, StandardCharsets.ISO_8859_1);
+
+        boolean hasDefaultDeny = new PolicyAnalyzer()
+                .analyze("hosts.allow", allowText.getBytes(StandardCharsets.ISO_8859_1), "hosts.deny",
+                        denyText.getBytes(StandardCharsets.ISO_8859_1))
+                .stream().noneMatch(f -> f.code() == FindingCode.NO_DEFAULT_DENY);
+        String denyAfter = denyText;
+        if (!hasDefaultDeny && !o.noDefaultDeny()) {
+            denyAfter = TablesEdit.defaultDeny(denyText, o.date());
+        }
+        boolean denyInEffect = hasDefaultDeny || !o.noDefaultDeny();
+
+        LockoutCheck lockout = new LockoutCheck();
+        String allowAfter = allowText;
+        List<ClientNet> sshd = new ArrayList<>(o.adminNet());
+        if (session.live() && session.sshdWrapped()) {
+            if (session.address() != null) {
+                sshd.add(ClientNet.parse(session.address()));
+            }
+            sshd.addAll(o.allowFrom());
+            if (sshd.isEmpty() && denyInEffect) {
+                throw new Refused("would lock out ssh: sshd reads hosts.allow and no session address is known; "
+                        + "give --admin-net NET or --no-default-deny");
+            }
+        }
+        if (denyInEffect) {
+            for (Map.Entry<String, String> k : keptWrapped.entrySet()) {
+                allowAfter = lockout.addAllow(allowAfter, denyAfter, k.getKey(), o.allowFrom(),
+                        "keep " + k.getValue() + " reachable from the allowed networks", o.date());
+            }
+            allowAfter = lockout.addAllow(allowAfter, denyAfter, "sshd", sshd,
+                    "keep ssh reachable from the admin network", o.date());
+            lockout.verify(allowAfter, denyAfter);
+        }
+        if (!allowAfter.equals(allowText)) {
+            changes.add(new Plan.Change(ALLOW, allowFile, allowBefore, allowAfter.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        if (!denyAfter.equals(denyText)) {
+            changes.add(new Plan.Change(DENY, denyFile, denyBefore, denyAfter.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        if (changes.stream().anyMatch(c -> !c.path().equals(INETD))) {
+            advice.add("hosts.allow and hosts.deny are read at every connection: nothing to reload for them");
+        }
+        return new Plan(changes, notices, advice);
+    }
+
+    private static boolean named(java.util.Set<String> names, InetdEntry e) {
+        return names.contains(e.service()) || names.contains(e.name()) || names.contains(e.daemon());
+    }
+
+    /** The file to write for a path: a symlink's target (said once), else the path itself. */
+    private static Path target(Path root, String path, List<String> notices) throws Refused {
+        Path p = root.resolve(path);
+        if (!Files.isSymbolicLink(p)) {
+            return p;
+        }
+        try {
+            Path real = p.toRealPath();
+            notices.add("/" + path + " is a symbolic link: changing its target " + real);
+            return real;
+        } catch (IOException e) {
+            throw new Refused("/" + path + ": a symbolic link that leads nowhere: " + Reasons.of(e));
+        }
+    }
+
+    private static byte[] read(Path file, String path) throws Refused {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new Refused("/" + path + ": cannot read: " + Reasons.of(e));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.jwrap.cli;
+
+import dev.jwrap.audit.config.EtcServices;
+import dev.jwrap.audit.kb.KnowledgeBase;
+import dev.jwrap.audit.scan.ChannelOpener;
+import dev.jwrap.audit.scan.ConnectScanner;
+import dev.jwrap.audit.scan.PortList;
+import dev.jwrap.audit.scan.ScanPolicy;
+import dev.jwrap.audit.scan.ScanResult;
+import dev.jwrap.audit.scan.ScanText;
+import dev.jwrap.audit.scan.ScanTiming;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jwrap scan}: which TCP ports of a host accept a connection, like {@code nmap -sT}. */
+@Command(
+        separator = " ",
+        name = "scan",
+        description = {
+            "A TCP connect scan: one connect() per port, many in flight, with timeouts that follow the measured "
+                    + "round trips. A port is open when the connection completes, closed when it is refused, and "
+                    + "filtered when nothing answers (after one retry) or an ICMP error does.",
+            "",
+            "Without a flag only this host may be scanned (localhost, 127.0.0.0/8, ::1 and the addresses of its "
+                    + "own interfaces); every address a name resolves to must pass. Scan other hosts only with the "
+                    + "authority to do so.",
+            ""
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:The scan completed (and with --expect the open ports were exactly the expected ones).",
+            "1:With --expect: the open ports differ from the expected ones.",
+            "2:Error: bad arguments, a name that does not resolve, a target the safety policy refuses."
+        },
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+
+    private final CliContext context;
+    private final ChannelOpener opener;
+
+    @Parameters(index = "0", paramLabel = "HOST", description = "The host: a name or an address.")
+    String host;
+
+    @Option(names = "-p", paramLabel = "RANGE", description = "Ports: 22, 1-1024, 22,80,8000-8100, or - for all (default: 1-1024).")
+    String range = "1-1024";
+
+    @Option(names = "--expect", paramLabel = "PORTS", description = "Exit 1 unless exactly these ports are open.")
+    String expect;
+
+    @Option(names = "--remote", description = "Allow a target that is not this host.")
+    boolean remote;
+
+    @Option(names = "--public", description = "With --remote: allow a public (not private, ULA or link-local) address.")
+    boolean publicToo;
+
+    @Option(names = "--seed", paramLabel = "N", hidden = true, description = "Seed of the port order (tests).")
+    Long seed;
+
+    ScanCommand(CliContext context) {
+        this(context, ChannelOpener.SYSTEM);
+    }
+
+    ScanCommand(CliContext context, ChannelOpener opener) {
+        this.context = context;
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        PortList ports;
+        PortList expected = null;
+        try {
+            ports = PortList.parse(range);
+            if (expect != null) {
+                expected = PortList.parse(expect);
+            }
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        List<InetAddress> addresses;
+        try {
+            addresses = List.of(InetAddress.getAllByName(host));
+        } catch (UnknownHostException e) {
+            return fail(host + ": cannot resolve");
+        }
+        String refusal = ScanPolicy.forThisHost().refusal(host, addresses, remote, publicToo);
+        if (refusal != null) {
+            return fail(refusal);
+        }
+        if (remote) {
+            context.err().println("jwrap scan: scanning " + host + ": make sure you have the authority to");
+        }
+        InetAddress target = addresses.getFirst();
+        ScanTiming timing = target.isLoopbackAddress() ? ScanTiming.LOOPBACK : ScanTiming.DEFAULT;
+        ScanResult result;
+        try {
+            result = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed)).scan(target, ports);
+        } catch (IOException e) {
+            return fail(e.getMessage());
+        }
+        context.out().print(new ScanText(EtcServices.read(Path.of("/")), KnowledgeBase.builtIn()).render(host, result));
+        int status = 0;
+        if (expected != null) {
+            Set<Integer> want = new HashSet<>();
+            for (int p : expected.toArray()) {
+                want.add(p);
+            }
+            Set<Integer> got = new HashSet<>(result.open());
+            Set<Integer> unexpected = new java.util.TreeSet<>(got);
+            unexpected.removeAll(want);
+            Set<Integer> missing = new java.util.TreeSet<>(want);
+            missing.removeAll(got);
+            if (!unexpected.isEmpty()) {
+                context.out().println("unexpected open: " + join(unexpected));
+            }
+            if (!missing.isEmpty()) {
+                context.out().println("expected but not open: " + join(missing));
+            }
+            status = unexpected.isEmpty() && missing.isEmpty() ? 0 : 1;
+        }
+        context.out().flush();
+        return status;
+    }
+
+    private static String join(Set<Integer> ports) {
+        return String.join(",", ports.stream().map(String::valueOf).toList());
+    }
+
+    private int fail(String message) {
+        context.err().println("jwrap scan: " + message);
+        context.err().flush();
+        return 2;
+    }
+}
