@@ -9,7 +9,6 @@ import dev.jwrap.inetd.config.ServicesDatabase;
 import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.log.UnixSocketSyslog;
-import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.ServerSignals;
 import dev.jwrap.inetd.server.Supervisor;
 import dev.jwrap.inetd.server.SupervisorOptions;
@@ -140,11 +139,8 @@ final class InetdCommand implements Callable<Integer> {
     /** Runs until SIGTERM/SIGINT; signal handlers only queue work for this thread. */
     private int serve(Supervisor supervisor) {
         BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
-        Runnable reload = () -> events.add(Boolean.TRUE);
-        Runnable shutdown = () -> events.add(Boolean.FALSE);
-        try (ServerSignals signals = ChildReaper.needsSigchld()
-                ? ServerSignals.install(reload, shutdown, supervisor::childExited)
-                : ServerSignals.install(reload, shutdown)) {
+        try (ServerSignals signals = ServerSignals.install(
+                () -> events.add(Boolean.TRUE), () -> events.add(Boolean.FALSE), supervisor::childExited)) {
             while (events.take()) {
                 supervisor.reload();
             }
