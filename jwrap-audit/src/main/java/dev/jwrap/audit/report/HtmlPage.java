@@ -112,8 +112,10 @@ record HtmlPage(String host, String generated, String version, int exitCode, Lis
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             String subject = f.service() != null ? f.service() : f.file() != null ? f.file() : "this host";
+            // several checks word their reason as their title: say it once
+            String why = f.why() == null || f.why().equals(f.title()) ? "" : f.why();
             bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(new Item("F" + (i + 1), f.severity().word(),
-                    f.check(), f.title(), f.location() == null ? "" : f.location(), f.why() == null ? "" : f.why(),
+                    f.check(), f.title(), f.location() == null ? "" : f.location(), why,
                     f.recommendation() == null ? "" : f.recommendation(), f.fix() == null ? "" : f.fix(),
                     String.join(", ", f.refs())));
             worst.merge(subject, f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
