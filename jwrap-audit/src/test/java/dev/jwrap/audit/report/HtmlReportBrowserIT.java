@@ -47,7 +47,7 @@ class HtmlReportBrowserIT {
         Path file = work.resolve("report.html");
         Files.writeString(file, HtmlReport.render(r, "9.9", Instant.parse("2026-01-02T03:04:05Z"), exit), StandardCharsets.UTF_8);
 
-        String dom = dumpDom(file);
+        String dom = dumpDom(file, work.resolve("report-net.json"));
 
         assertThat(first(dom, "<title>(.*?)</title>")).isEqualTo("jwrap audit: " + work.resolve("tree") + " (directory tree)");
         for (Severity s : Severity.values()) {
@@ -72,17 +72,36 @@ class HtmlReportBrowserIT {
         assertThat(data).doesNotContain("<");
         assertThat(json.at("/listeners/1/owner/cmdline/0").asString()).isEqualTo(HostileTree.CMDLINE);
 
-        // nothing to fetch: a content security policy that forbids it, and no element that points anywhere
+        // nothing to fetch: a content security policy that forbids it, no element that points anywhere,
+        // and no request in Chromium's network log beyond those it makes for an empty page
         assertThat(dom).contains("content=\"default-src 'none'; style-src 'unsafe-inline'\"")
                 .doesNotContain(" src=", " href=", "<link", "<img", "<iframe");
+        Path blank = Files.writeString(work.resolve("blank.html"), "<!DOCTYPE html><title>blank</title>");
+        dumpDom(blank, work.resolve("blank-net.json"));
+        assertThat(requested(work.resolve("report-net.json"))).isSubsetOf(requested(work.resolve("blank-net.json")));
     }
 
-    /** Chromium's serialisation of the page's DOM after parsing; bounded by a deadline. */
-    private static String dumpDom(Path file) throws IOException, InterruptedException {
-        Path out = work.resolve("dom.html");
-        Path err = work.resolve("chromium.err");
+    /** The URLs (without query) of a Chromium network log; a page's own fetches show up there too. */
+    private static java.util.Set<String> requested(Path netLog) throws IOException {
+        java.util.Set<String> urls = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\"url\":\"([^\"?]*)").matcher(Files.readString(netLog, StandardCharsets.UTF_8));
+        while (m.find()) {
+            urls.add(m.group(1));
+        }
+        return urls;
+    }
+
+    /**
+     * Chromium's serialisation of the page's DOM after parsing, with its network log written to
+     * {@code netLog}; a fresh profile each time, bounded by a deadline.
+     */
+    private static String dumpDom(Path file, Path netLog) throws IOException, InterruptedException {
+        Path out = work.resolve(file.getFileName() + ".dom");
+        Path err = work.resolve(file.getFileName() + ".err");
         Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", "--user-data-dir=" + work.resolve("profile"), "--dump-dom", file.toUri().toString())
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--user-data-dir=" + work.resolve(file.getFileName() + ".profile"), "--log-net-log=" + netLog,
+                        "--dump-dom", file.toUri().toString())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();

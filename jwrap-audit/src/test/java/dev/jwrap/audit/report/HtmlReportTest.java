@@ -42,6 +42,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void scanRowsNameWhatAnswersButIsNotInTheInventory() throws Exception {
+        AuditReport r = HostileTree.audit(dir);
+        java.net.InetAddress target = java.net.InetAddress.getByName("127.0.0.1");
+        dev.jwrap.audit.scan.ScanResult scan = new dev.jwrap.audit.scan.ScanResult(target,
+                dev.jwrap.audit.scan.PortList.parse("23,8080,9999"), java.util.List.of(8080, 9999),
+                new java.util.TreeMap<>(java.util.Map.of(23, "timeout")), 0, 5_000_000);
+        AuditReport scanned = new AuditReport(r.root(), r.live(), r.limitations(), r.listeners(), r.services(),
+                r.allowPresent(), r.denyPresent(), r.defaultDeny(), r.findings(), java.util.List.of(scan));
+        String html = HtmlReport.render(scanned, "9.9", null, 1);
+        assertThat(html).contains("<section id=\"scan\">",
+                "<td>8080, 9999</td><td>23 (timeout)</td><td>0</td><td><strong>9999</strong></td><td>5 ms</td>");
+        assertThat(HtmlReport.render(r, "9.9", null, 1)).doesNotContain("<section id=\"scan\">");
+    }
+
+    @Test
     void scriptSafeJsonParsesBackToTheSameValue() {
         String json = "{\"a\":\"</script><b>\"}";
         String safe = HtmlPage.scriptSafe(json);
