@@ -11,12 +11,13 @@ import java.nio.file.Path;
 /**
  * A prepared host tree whose own text attacks the report: an exposed telnet in inetd.conf, an
  * exposed listener owned by a process named {@code <script>evil} whose command line closes a script
- * element, and a loopback-only listener.
+ * element, a loopback-only listener, and an inetd.conf service named {@code x<script>y}.
  */
 final class HostileTree {
 
     static final String COMM = "<script>evil";
     static final String CMDLINE = "</script><script>alert(1)</script>";
+    static final String CONF_LINE = "x<script>y stream tcp nowait root /usr/sbin/tcpd in.x<script>";
 
     private static final String HEADER =
             "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
@@ -25,7 +26,7 @@ final class HostileTree {
 
     static AuditReport audit(Path dir) throws IOException {
         Tree t = new Tree(dir)
-                .file("etc/inetd.conf", "telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd\n")
+                .file("etc/inetd.conf", "telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd\n" + CONF_LINE + "\n")
                 .file("etc/hosts.allow", "in.telnetd: 192.0.2.0/24\n")
                 .file("etc/hosts.deny", "")
                 .file("proc/net/tcp", HEADER

@@ -59,6 +59,7 @@ class HtmlReportBrowserIT {
         assertThat(count(exposedTable, "<tr id=\"L")).isEqualTo(r.exposed()).isEqualTo(2);
         assertThat(exposedTable).contains("<td>23</td>", "<td>telnet</td>", "inetd: telnet", "&lt;script&gt;evil (pid 400)");
         assertThat(count(first(dom, "(?s)<table id=\"loopback\">(.*?)</table>"), "<tr id=\"L")).isEqualTo(1);
+        assertThat(first(dom, "(?s)<section id=\"services\">(.*?)</section>")).contains("<td>x&lt;script&gt;y</td>");
         assertThat(dom).contains(r.findings().getFirst().title().replace("<", "&lt;").replace(">", "&gt;"))
                 .contains("jwrap harden --only telnet");
         assertThat(first(dom, "<span class=\"badge no\" id=\"default-deny\">(\\w+)</span>")).isEqualTo("no");
