@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The HTML report as a real browser sees it (spec §9.5 test 27): Debian's headless Chromium parses
  * the file and serialises its DOM ({@code --dump-dom}); the assertions read that DOM, not the text
- * jwrap wrote. Without Chromium the test is skipped, except under {@code CI=true}, where it fails.
+ * jwrap wrote; a PDF print of it is read back with poppler's pdftotext. Without Chromium (or poppler-utils)
+ * the tests are skipped, except under {@code CI=true}, where they fail.
  */
 class HtmlReportBrowserIT {
 
@@ -80,6 +81,34 @@ class HtmlReportBrowserIT {
         Path blank = Files.writeString(work.resolve("blank.html"), "<!DOCTYPE html><title>blank</title>");
         dumpDom(blank, work.resolve("blank-net.json"));
         assertThat(requested(work.resolve("report-net.json"))).isSubsetOf(requested(work.resolve("blank-net.json")));
+    }
+
+    @Test
+    void printsOnA4WithTheFoldedLoopbackTableOpen() throws Exception {
+        Path pdftotext = Path.of("/usr/bin/pdftotext");
+        if (!Files.isExecutable(pdftotext) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(pdftotext + " missing (apt-get install poppler-utils); CI=true: failing instead of skipping");
+        }
+        Assumptions.assumeTrue(Files.isExecutable(pdftotext), pdftotext + " missing");
+        AuditReport r = HostileTree.audit(work.resolve("print-tree"));
+        Path file = Files.writeString(work.resolve("print.html"), HtmlReport.render(r, "9.9", null, 1), StandardCharsets.UTF_8);
+        Path pdf = work.resolve("print.pdf");
+        run(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+                "--user-data-dir=" + work.resolve("print.profile"), "--print-to-pdf=" + pdf, file.toUri().toString());
+        String info = run("/usr/bin/pdfinfo", pdf.toString());
+        assertThat(info).containsPattern("Page size: +594\\.\\d+ x 841\\.\\d+ pts \\(A4\\)");
+        String text = run(pdftotext.toString(), "-layout", pdf.toString(), "-");
+        assertThat(text).contains("1 loopback-only listeners").containsPattern("8081 +tcp");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError(command[0] + " did not finish within 90 s");
+        }
+        return new String(out, StandardCharsets.UTF_8);
     }
 
     /** The URLs (without query) of a Chromium network log; a page's own fetches show up there too. */
