@@ -128,6 +128,10 @@ public record ExportPlan(List<String> sources, List<FilterEntry> entries, List<S
                 entries.add(new FilterEntry.Skipped(ref, "matches no client", false));
                 return;
             }
+            if (open.stream().anyMatch(p -> p.protocol().equals("udp"))) {
+                // tcpd(8): a wait-type UDP service is checked on its first datagram only
+                notes.add("udp: the firewall checks every datagram, tcpd only the first of a wait service");
+            }
             entries.add(new FilterEntry.Filter(ref, open, set, accept, notes));
         }
 
