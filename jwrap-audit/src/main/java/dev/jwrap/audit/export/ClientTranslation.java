@@ -90,6 +90,9 @@ final class ClientTranslation {
 
     private static String masked(NetMask mask, List<Cidr> out) {
         if (mask.v6Net() != null) {
+            if (v4Mapped(mask.v6Net())) {
+                return mask.text() + ": an IPv4-mapped IPv6 pattern has no exact firewall form";
+            }
             byte[] net = mask.v6Net().clone();
             clearHostBits(net, mask.v6Length());
             out.add(new Cidr(true, v6Text(net) + "/" + mask.v6Length()));
@@ -117,6 +120,9 @@ final class ClientTranslation {
                     out.add(new Cidr(false, canonical));
                 }
                 return null;
+            }
+            case StringPattern.BracketV6 b when b.address() != null && v4Mapped(b.address()) -> {
+                return b.text() + ": an IPv4-mapped IPv6 pattern has no exact firewall form";
             }
             case StringPattern.BracketV6 b when b.address() != null -> {
                 out.add(new Cidr(true, v6Text(b.address())));
@@ -151,6 +157,16 @@ final class ClientTranslation {
             }
         }
         return parts.length;
+    }
+
+    /** {@code ::ffff:a.b.c.d}: on the wire such a client is IPv4, which tcpd matches differently. */
+    private static boolean v4Mapped(byte[] address) {
+        for (int i = 0; i < 10; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return address[10] == (byte) 0xff && address[11] == (byte) 0xff;
     }
 
     private static void clearHostBits(byte[] net, int length) {

@@ -35,6 +35,19 @@ class ExportPlanTest {
     }
 
     @Test
+    void ipv4MappedPatternsAreNotTranslated() throws IOException {
+        assertThat(nft("", "sshd: [::ffff:192.0.2.1]\nsshd: [::ffff:192.0.2.0]/120\n"))
+                .contains("[::ffff:192.0.2.1]: an IPv4-mapped", "[::ffff:192.0.2.0]/120: an IPv4-mapped")
+                .doesNotContain("dport 22");
+    }
+
+    @Test
+    void ipv6NetworksLoseTheirHostBits() throws IOException {
+        assertThat(nft("sshd: [2001:db8:0:0:1::1]/64 [fe80::1]\n", ""))
+                .contains("tcp dport 22 ip6 saddr { 2001:db8::/64, fe80::1 } accept");
+    }
+
+    @Test
     void noDefaultDenyMeansNothingAtTheEnd() throws IOException {
         String nft = nft("sshd: 10.0.0.0/8\n", "");
         assertThat(nft.lines().filter(l -> l.contains("dport")).toList()).containsExactly("    tcp dport 22 ip saddr 10.0.0.0/8 accept");
