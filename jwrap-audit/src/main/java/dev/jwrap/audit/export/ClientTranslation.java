@@ -69,7 +69,8 @@ final class ClientTranslation {
         return host(p.host(), out);
     }
 
-    private static String host(HostPattern host, List<Cidr> out) {
+    /** Adds the blocks of a host pattern; returns why it cannot be expressed, or null. */
+    static String host(HostPattern host, List<Cidr> out) {
         return switch (host) {
             case HostPattern.Netgroup n -> n.text() + ": netgroup membership is looked up at connect time";
             case HostPattern.Known k -> k.text() + ": KNOWN depends on name lookups at connect time";

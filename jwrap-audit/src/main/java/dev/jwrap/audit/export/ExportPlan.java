@@ -3,6 +3,7 @@ package dev.jwrap.audit.export;
 import dev.jwrap.core.RuleRef;
 import dev.jwrap.core.policy.ClientPattern;
 import dev.jwrap.core.policy.DaemonPattern;
+import dev.jwrap.core.policy.HostPattern;
 import dev.jwrap.core.policy.OptionStep;
 import dev.jwrap.core.policy.PatternList;
 import dev.jwrap.core.policy.Rule;
@@ -124,15 +125,16 @@ public record ExportPlan(List<String> sources, List<FilterEntry> entries, List<S
                 return;
             }
             ClientSet set = clients.clients();
-            if (!set.any() && set.include().isEmpty()) {
-                entries.add(new FilterEntry.Skipped(ref, "matches no client", false));
+            if (!set.any() && set.include().isEmpty() || daemonPorts.servers == null) {
+                String why = daemonPorts.servers == null ? "the @host part matches no address" : "matches no client";
+                entries.add(new FilterEntry.Skipped(ref, why, false));
                 return;
             }
             if (open.stream().anyMatch(p -> p.protocol().equals("udp"))) {
                 // tcpd(8): a wait-type UDP service is checked on its first datagram only
                 notes.add("udp: the firewall checks every datagram, tcpd only the first of a wait service");
             }
-            entries.add(new FilterEntry.Filter(ref, open, set, accept, notes));
+            entries.add(new FilterEntry.Filter(ref, open, set, daemonPorts.servers, accept, notes));
         }
 
         /**
@@ -148,36 +150,64 @@ public record ExportPlan(List<String> sources, List<FilterEntry> entries, List<S
             entries.add(new FilterEntry.Skipped(ref, reason, !reach.isEmpty()));
         }
 
-        private record Ports(SortedSet<Port> ports, String reason) {}
+        /**
+         * The ports of a daemon list and the local addresses of its {@code @host} part.
+         *
+         * @param servers the addresses (empty: any), or null when the {@code @host} part matches none
+         */
+        private record Ports(SortedSet<Port> ports, List<Cidr> servers, String reason) {
+            Ports(String reason) {
+                this(null, List.of(), reason);
+            }
+        }
 
         private Ports ports(PatternList<DaemonPattern> list) {
             if (list.except() != null && list.except().except() != null) {
-                return new Ports(null, "nested EXCEPT in the daemon list");
+                return new Ports("nested EXCEPT in the daemon list");
+            }
+            String hostText = list.head().isEmpty() || list.head().getFirst().host() == null ? null
+                    : list.head().getFirst().host().text();
+            for (DaemonPattern d : list.head()) {
+                if (!java.util.Objects.equals(hostText, d.host() == null ? null : d.host().text())) {
+                    return new Ports(d.text() + ": daemons with different @host parts in one list are not translated");
+                }
+            }
+            List<Cidr> servers = new ArrayList<>();
+            if (hostText != null) {
+                HostPattern host = list.head().getFirst().host();
+                boolean any = host instanceof HostPattern.Textual t && t.pattern() instanceof StringPattern.Any;
+                String reason = any ? null : ClientTranslation.host(host, servers);
+                if (reason != null) {
+                    return new Ports("@" + reason);
+                }
+                if (!any && servers.isEmpty()) {
+                    servers = null;
+                }
             }
             SortedSet<Port> head = new TreeSet<>();
             for (DaemonPattern d : list.head()) {
                 String reason = add(d, head);
                 if (reason != null) {
-                    return new Ports(null, reason);
+                    return new Ports(reason);
                 }
             }
             if (list.except() != null) {
                 SortedSet<Port> except = new TreeSet<>();
                 for (DaemonPattern d : list.except().head()) {
+                    if (d.host() != null) {
+                        return new Ports(d.text() + ": daemon@host after EXCEPT is not translated");
+                    }
                     String reason = add(d, except);
                     if (reason != null) {
-                        return new Ports(null, reason);
+                        return new Ports(reason);
                     }
                 }
                 head.removeAll(except);
             }
-            return new Ports(head, null);
+            return new Ports(head, servers, null);
         }
 
         private String add(DaemonPattern d, SortedSet<Port> out) {
-            if (d.host() != null) {
-                return d.text() + ": daemon@host is not translated";
-            }
             if (d.port() >= 0) {
                 out.add(new Port("tcp", d.port()));
                 return null;

@@ -19,12 +19,14 @@ public sealed interface FilterEntry {
      * @param source the table rule
      * @param ports the local ports it covers
      * @param clients the clients it covers
+     * @param servers the local addresses it covers ({@code daemon@host}), empty for all
      * @param accept accept (an allow verdict or {@code twist}) or reject
      * @param notes what the firewall leaves out (dropped options), one phrase each
      */
-    record Filter(RuleRef source, SortedSet<Port> ports, ClientSet clients, boolean accept, List<String> notes)
-            implements FilterEntry {
+    record Filter(RuleRef source, SortedSet<Port> ports, ClientSet clients, List<Cidr> servers, boolean accept,
+            List<String> notes) implements FilterEntry {
         public Filter {
+            servers = List.copyOf(servers);
             ports = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ports));
             notes = List.copyOf(notes);
         }

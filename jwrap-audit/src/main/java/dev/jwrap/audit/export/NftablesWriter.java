@@ -46,13 +46,19 @@ public final class NftablesWriter {
     private List<String> rules(FilterEntry.Filter f) {
         List<String> addressMatches = new ArrayList<>();
         ClientSet clients = f.clients();
-        if (clients.everyone()) {
+        if (clients.everyone() && f.servers().isEmpty()) {
             addressMatches.add("");
         } else {
             for (boolean v6 : new boolean[] {false, true}) {
-                if (clients.reaches(v6)) {
-                    addressMatches.add(addresses(clients, v6));
+                List<String> servers = f.servers().stream().filter(c -> c.v6() == v6).map(Cidr::text).toList();
+                if (!clients.reaches(v6) || (!f.servers().isEmpty() && servers.isEmpty())) {
+                    continue;
                 }
+                String match = clients.everyone() ? "" : addresses(clients, v6);
+                if (!servers.isEmpty()) {
+                    match += " " + (v6 ? "ip6" : "ip") + " daddr " + set(servers);
+                }
+                addressMatches.add(match);
             }
         }
         List<String> rules = new ArrayList<>();

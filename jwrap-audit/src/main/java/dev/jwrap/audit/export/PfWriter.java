@@ -47,7 +47,8 @@ public final class PfWriter {
             }
             for (Map.Entry<String, List<Integer>> proto : EntryText.byProtocol(f.ports()).entrySet()) {
                 rules.append(action(f.accept())).append(" in quick proto ").append(proto.getKey())
-                        .append(" from ").append(from).append(" to any port ")
+                        .append(" from ").append(from).append(" to ")
+                        .append(f.servers().isEmpty() ? "any" : list(texts(f.servers()), ", ")).append(" port ")
                         .append(list(proto.getValue().stream().map(String::valueOf).toList(), " ")).append('\n');
             }
         }

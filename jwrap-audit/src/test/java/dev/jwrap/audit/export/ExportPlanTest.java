@@ -48,6 +48,16 @@ class ExportPlanTest {
     }
 
     @Test
+    void daemonAtHostMatchesTheLocalAddress() throws IOException {
+        String nft = nft("sshd@192.0.2.1: 10.0.0.0/8\nsshd@[2001:db8::1]: ALL\nsshd@gw.example.com: ALL\n", "");
+        assertThat(nft).contains("tcp dport 22 ip saddr 10.0.0.0/8 ip daddr 192.0.2.1 accept",
+                "tcp dport 22 ip6 daddr 2001:db8::1 accept", "not translated: @gw.example.com: a host name");
+        assertThat(new PfWriter(false).write(plan("sshd@192.0.2.1: 10.0.0.0/8\n", "")))
+                .contains("pass in quick proto tcp from 10.0.0.0/8 to 192.0.2.1 port 22");
+        assertThat(nft("sshd@192.0.2.1 in.ftpd: ALL\n", "")).contains("different @host parts");
+    }
+
+    @Test
     void noDefaultDenyMeansNothingAtTheEnd() throws IOException {
         String nft = nft("sshd: 10.0.0.0/8\n", "");
         assertThat(nft.lines().filter(l -> l.contains("dport")).toList()).containsExactly("    tcp dport 22 ip saddr 10.0.0.0/8 accept");
