@@ -24,8 +24,10 @@ import picocli.CommandLine.Parameters;
         separator = " ",
         name = "export",
         description = {
-            "Writes the access tables as an nftables ruleset or as pf rules, in tcpd's order (hosts.allow, then "
-                    + "hosts.deny, first match wins). Daemons become local ports (from inetd.conf, /etc/services and "
+            "The access tables as an nftables ruleset or as pf rules.",
+            "",
+            "Rules keep tcpd's order (hosts.allow, then hosts.deny, first match wins). Daemons become local ports "
+                    + "(from inetd.conf, /etc/services and "
                     + "--port), client patterns become address blocks. Every rule a firewall cannot express (host "
                     + "names, KNOWN, LOCAL, netgroups, user@host) becomes a comment that names the rule and says why.",
             ""
