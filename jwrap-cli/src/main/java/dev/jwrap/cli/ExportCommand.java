@@ -7,6 +7,7 @@ import dev.jwrap.audit.export.Port;
 import dev.jwrap.audit.export.ServicePorts;
 import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.TableFile;
+import dev.jwrap.core.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,9 @@ final class ExportCommand implements Callable<Integer> {
             return fail(format + ": unknown format (nftables or pf)");
         }
         Path rootDir = context.cwd().resolve(root);
+        if (!Files.isDirectory(rootDir)) {
+            return fail(root + ": not a directory");
+        }
         ServicePorts ports = ServicePorts.read(rootDir);
         for (String spec : extraPorts) {
             String problem = addPort(ports, spec);
@@ -94,6 +98,10 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         AccessPolicy policy = AccessPolicy.load(TableFile.of(allowFile), TableFile.of(denyFile));
+        for (Diagnostic d : policy.diagnostics()) {
+            // what tcpd itself would log about the tables; the export still goes on, as tcpd does
+            context.err().println("jwrap export: " + d.toLocatedText());
+        }
         ExportPlan plan = ExportPlan.of(policy.allowTable(), policy.denyTable(), ports);
         String text = format.equals("pf") ? new PfWriter(drop).write(plan) : new NftablesWriter(drop).write(plan);
         if (output == null) {

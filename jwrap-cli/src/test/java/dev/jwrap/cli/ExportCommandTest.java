@@ -55,7 +55,17 @@ class ExportCommandTest {
     }
 
     @Test
+    void tableWarningsGoToStandardErrorWithTheirLine() throws IOException {
+        Files.writeString(dir.resolve("root/etc/hosts.deny"), "ALL: ALL\nno colon here\n");
+        assertThat(cli.run("export", "nftables", "--root", "root")).isZero();
+        assertThat(cli.err()).startsWith("jwrap export: ").contains("hosts.deny:2: ");
+        assertThat(cli.out()).contains("tcp dport 23 reject with tcp reset");
+    }
+
+    @Test
     void badArgumentsGetOneLineAndStatusTwo() {
+        assertThat(cli.run("export", "pf", "--root", "nowhere")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("jwrap export: nowhere: not a directory\n");
         assertThat(cli.run("export", "iptables", "--root", "root")).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("jwrap export: iptables: unknown format (nftables or pf)\n");
         assertThat(cli.run("export", "pf", "--root", "root", "--port", "sshd=tcp/x")).isEqualTo(2);
