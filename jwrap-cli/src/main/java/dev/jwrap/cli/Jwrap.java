@@ -76,6 +76,7 @@ public final class Jwrap implements Runnable {
         cmd.addSubcommand("audit", new AuditCommand(context));
         cmd.addSubcommand("harden", new HardenCommand(context));
         cmd.addSubcommand("scan", new ScanCommand(context));
+        cmd.addSubcommand("export", new ExportCommand(context));
         // new subcommands go above: completion lists every command after it in the help
         cmd.addSubcommand("completion", completionCommand());
         cmd.setOut(new PrintWriter(context.out(), true));
