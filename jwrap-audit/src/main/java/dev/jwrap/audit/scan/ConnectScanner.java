@@ -102,10 +102,19 @@ public final class ConnectScanner {
         Map<SelectionKey, InFlight> inFlight = new HashMap<>();
         Rtt rtt = new Rtt(timing);
         int window = timing.initialWindow();
+        LoopbackConnect fast = opener == ChannelOpener.SYSTEM ? LoopbackConnect.forTarget(target, timing.initialTimeoutMs()) : null;
         try (Selector selector = Selector.open()) {
             while (!pending.isEmpty() || !inFlight.isEmpty()) {
                 while (inFlight.size() < window && !pending.isEmpty()) {
                     Probe probe = pending.poll();
+                    int quick = fast == null || probe.attempt() > 0 ? LoopbackConnect.UNDECIDED : fast.probe(probe.port());
+                    if (quick == LoopbackConnect.OPEN) {
+                        open.add(probe.port());
+                        continue;
+                    } else if (quick == LoopbackConnect.CLOSED) {
+                        closed++;
+                        continue;
+                    }
                     SocketChannel ch = opener.open();
                     Outcome now;
                     long start = System.nanoTime();
@@ -176,6 +185,9 @@ public final class ConnectScanner {
         } finally {
             for (InFlight f : inFlight.values()) {
                 f.channel().close();
+            }
+            if (fast != null) {
+                fast.close();
             }
         }
         return new Slice(open, filtered, closed);
