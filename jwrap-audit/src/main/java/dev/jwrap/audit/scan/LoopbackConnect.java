@@ -19,8 +19,7 @@ import java.net.InetAddress;
  * a thrown {@code ConnectException} per refused port. Here the socket is blocking with a send
  * timeout (which bounds {@code connect()} on Linux, for a port a local firewall drops):
  * {@code socket()}, {@code setsockopt()}, {@code connect()}, {@code close()} on reused buffers, no
- * object per port. Any other answer (timeout, an unexpected error, no descriptor left, a
- * self-connection) is {@link #UNDECIDED}: the caller probes that port again the ordinary way, which
+ * object per port. Any other answer (timeout, an unexpected error, no descriptor left) is {@link #UNDECIDED}: the caller probes that port again the ordinary way, which
  * also gives the reason. Linux only. Not thread-safe: one instance per scanning thread.
  */
 final class LoopbackConnect implements AutoCloseable {
@@ -85,7 +84,7 @@ final class LoopbackConnect implements AutoCloseable {
             if (rc == 0) {
                 // a reset on close leaves no TIME_WAIT and nothing in the listener's queue
                 int ignored = (int) NATIVES.setsockopt.invokeExact(fd, SOL_SOCKET, SO_LINGER, lingerZero, 8);
-                result = selfConnected(fd, port) ? UNDECIDED : OPEN;
+                result = selfConnected(fd, port) ? CLOSED : OPEN;
             } else {
                 result = (int) NATIVES.errno.get(callState, 0L) == ECONNREFUSED ? CLOSED : UNDECIDED;
             }
@@ -98,7 +97,8 @@ final class LoopbackConnect implements AutoCloseable {
 
     /**
      * True when the kernel chose the probed port itself as the source port: on one address TCP's
-     * simultaneous open then connects the socket to itself, which looks like a listener but is none.
+     * simultaneous open then connects the socket to itself, which looks like a listener but is none
+     * (the kernel never picks a port a listener holds, so the port is closed).
      */
     private boolean selfConnected(int fd, int port) throws Throwable {
         local.set(ValueLayout.JAVA_INT, 28, 28);
