@@ -17,10 +17,11 @@ import java.net.InetAddress;
  * processed in the same system call. A non-blocking connect still returns EINPROGRESS there, and a
  * NIO channel then costs a selector round (epoll registration, wait, removal, a poll, SO_ERROR) plus
  * a thrown {@code ConnectException} per refused port. Here the socket is blocking with a send
- * timeout (which bounds {@code connect()} on Linux, for a port a local firewall drops):
- * {@code socket()}, {@code setsockopt()}, {@code connect()}, {@code close()} on reused buffers, no
- * object per port. Any other answer (timeout, an unexpected error, no descriptor left) is {@link #UNDECIDED}: the caller probes that port again the ordinary way, which
- * also gives the reason. Linux only. Not thread-safe: one instance per scanning thread.
+ * timeout (which bounds {@code connect()} on Linux, for a port a local firewall drops). A refused
+ * connect leaves the socket unconnected and unbound, and Linux lets it connect again: a closed port
+ * costs one {@code connect()}, no new socket, no object. Only an open port (or any other answer)
+ * uses the socket up. Any other answer (timeout, an unexpected error, no descriptor left) is
+ * {@link #UNDECIDED}: the caller probes that port again the ordinary way, which also gives the reason. Linux only. Not thread-safe: one instance per scanning thread.
  */
 final class LoopbackConnect implements AutoCloseable {
 
@@ -45,6 +46,7 @@ final class LoopbackConnect implements AutoCloseable {
     private final MemorySegment connectTimeout;
     private final MemorySegment local;
     private final int family;
+    private int fd = -1;
 
     private LoopbackConnect(InetAddress target, int timeoutMs) {
         byte[] raw = target.getAddress();
@@ -72,26 +74,40 @@ final class LoopbackConnect implements AutoCloseable {
         address.set(ValueLayout.JAVA_BYTE, 2, (byte) (port >>> 8)); // network byte order
         address.set(ValueLayout.JAVA_BYTE, 3, (byte) port);
         try {
-            int fd = (int) NATIVES.socket.invokeExact(family, SOCK_STREAM_CLOEXEC, 0);
-            if (fd < 0) {
+            if (fd < 0 && (fd = newSocket()) < 0) {
                 return UNDECIDED;
             }
-            int result;
-            int rc = (int) NATIVES.setsockopt.invokeExact(fd, SOL_SOCKET, SO_SNDTIMEO, connectTimeout, 16);
-            if (rc == 0) {
-                rc = (int) NATIVES.connect.invokeExact(callState, fd, address, (int) address.byteSize());
+            int rc = (int) NATIVES.connect.invokeExact(callState, fd, address, (int) address.byteSize());
+            if (rc != 0 && (int) NATIVES.errno.get(callState, 0L) == ECONNREFUSED) {
+                return CLOSED; // the socket is unconnected again and takes the next port's connect()
             }
+            int result = UNDECIDED;
             if (rc == 0) {
                 // a reset on close leaves no TIME_WAIT and nothing in the listener's queue
                 int ignored = (int) NATIVES.setsockopt.invokeExact(fd, SOL_SOCKET, SO_LINGER, lingerZero, 8);
                 result = selfConnected(fd, port) ? CLOSED : OPEN;
-            } else {
-                result = (int) NATIVES.errno.get(callState, 0L) == ECONNREFUSED ? CLOSED : UNDECIDED;
             }
-            int ignored = (int) NATIVES.close.invokeExact(fd);
+            closeSocket();
             return result;
         } catch (Throwable t) {
             throw new IllegalStateException("native connect failed", t);
+        }
+    }
+
+    /** A blocking socket whose connect() gives up after the timeout; -1 when none could be made. */
+    private int newSocket() throws Throwable {
+        int s = (int) NATIVES.socket.invokeExact(family, SOCK_STREAM_CLOEXEC, 0);
+        if (s >= 0 && (int) NATIVES.setsockopt.invokeExact(s, SOL_SOCKET, SO_SNDTIMEO, connectTimeout, 16) != 0) {
+            int ignored = (int) NATIVES.close.invokeExact(s);
+            return -1;
+        }
+        return s;
+    }
+
+    private void closeSocket() throws Throwable {
+        if (fd >= 0) {
+            int ignored = (int) NATIVES.close.invokeExact(fd);
+            fd = -1;
         }
     }
 
@@ -109,6 +125,11 @@ final class LoopbackConnect implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            closeSocket();
+        } catch (Throwable t) {
+            throw new IllegalStateException("native close failed", t);
+        }
         arena.close();
     }
 
