@@ -3,7 +3,7 @@
 # /work/shared/bench/scan/run_scan.sh, which starts its own listeners and times every candidate in the
 # same hyperfine run as `nmap -sT -p- -T5 -n 127.0.0.1` (ss -tlnp in a second run).
 #
-#   bench/scan/run-jwrap.sh                      # RUNS=5, results in bench/results/scan-jwrap.txt
+#   bench/scan/run-jwrap.sh                      # RUNS=5, results in bench/out/scan-jwrap.txt
 #   RUNS=3 HARNESS=/path/run_scan.sh bench/scan/run-jwrap.sh
 #
 # The jar is not rebuilt (JWRAP_NO_BUILD=1): build first, then run this alone on the machine.
@@ -24,7 +24,7 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 [ -f "$root/jwrap-cli/target/jwrap.jar" ] || { echo "build jwrap first (./mvnw -B -q package -DskipTests)" >&2; exit 1; }
 export JWRAP_NO_BUILD=1
 uptime
-EXCLUDE_PORTS=none RESULTS_DIR=${RESULTS_DIR:-$root/bench/results} TAG=${TAG:--jwrap} RUNS=${RUNS:-5} \
+EXCLUDE_PORTS=none RESULTS_DIR=${RESULTS_DIR:-$root/bench/out} TAG=${TAG:--jwrap} RUNS=${RUNS:-5} \
 EXTRA_CMDS="jwrap scan -p -|$root/jwrap scan 127.0.0.1 -p -
 jwrap audit --format json|sh -c '$root/jwrap audit --format json -o $work/audit.json; [ \$? -le 1 ]'
 java Hello (C1, SerialGC)|$java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $work/hello Hello" \
