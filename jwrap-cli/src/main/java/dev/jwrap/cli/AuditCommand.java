@@ -2,6 +2,7 @@ package dev.jwrap.cli;
 
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.kb.Severity;
+import dev.jwrap.audit.report.HtmlReport;
 import dev.jwrap.audit.report.JsonReport;
 import dev.jwrap.audit.report.TextReport;
 import dev.jwrap.audit.review.AuditReport;
@@ -44,7 +45,8 @@ final class AuditCommand implements Callable<Integer> {
 
     enum Format {
         text,
-        json
+        json,
+        html
     }
 
     private final CliContext context;
@@ -56,7 +58,8 @@ final class AuditCommand implements Callable<Integer> {
             + "(loopback first): what is reachable next to what listens. Only for this host, not with --root.")
     boolean scan;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (default: text). html is one self-contained page "
+                    + "(inline CSS, no external resource) for a browser or for print; use it with -o FILE.")
     Format format = Format.text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -66,7 +69,7 @@ final class AuditCommand implements Callable<Integer> {
             description = "Lowest severity that makes the exit status 1: high, medium or low (default: low).")
     String failOn = "low";
 
-    @Option(names = "--no-timestamp", description = "Leave the generation time out of the JSON report (for diffs).")
+    @Option(names = "--no-timestamp", description = "Leave the generation time out of the JSON and HTML reports (for diffs).")
     boolean noTimestamp;
 
     AuditCommand(CliContext context) {
@@ -92,6 +95,7 @@ final class AuditCommand implements Callable<Integer> {
         int exit = report.exitCode(threshold);
         String text = switch (format) {
             case json -> JsonReport.render(report, version(), noTimestamp ? null : Instant.now(), exit);
+            case html -> HtmlReport.render(report, version(), noTimestamp ? null : Instant.now(), exit);
             case text -> new TextReport(output == null && colourTerminal()).render(report, exit);
         };
         if (output != null) {

@@ -12,7 +12,6 @@ import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.log.SystemdNotifier;
 import dev.jwrap.host.log.UnixSocketSyslog;
-import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.ServerSignals;
 import dev.jwrap.inetd.server.PassedSockets;
 import dev.jwrap.inetd.server.PidFile;
@@ -222,11 +221,8 @@ final class InetdCommand implements Callable<Integer> {
      */
     private int serve(Supervisor supervisor, SystemdNotifier systemd, java.util.function.Supplier<PidFile> pidFile) {
         BlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
-        Runnable reload = () -> events.add(Boolean.TRUE);
-        Runnable shutdown = () -> events.add(Boolean.FALSE);
-        try (ServerSignals signals = ChildReaper.needsSigchld()
-                        ? ServerSignals.install(reload, shutdown, supervisor::childExited)
-                        : ServerSignals.install(reload, shutdown);
+        try (ServerSignals signals = ServerSignals.install(
+                        () -> events.add(Boolean.TRUE), () -> events.add(Boolean.FALSE), supervisor::childExited);
                 PidFile pid = pidFile.get()) {
             notify(systemd, SystemdNotifier::ready);
             while (events.take()) {

@@ -74,6 +74,21 @@ class AuditCommandTest {
     }
 
     @Test
+    void html_toAFile_carriesTheSameReportAsJson() throws IOException {
+        riskyTree();
+        assertThat(run("audit", "--root", "tree", "--format", "json", "--no-timestamp")).isEqualTo(1);
+        String json = cli.out();
+        assertThat(run("audit", "--root", "tree", "--format", "html", "--no-timestamp", "-o", "audit.html")).isEqualTo(1);
+        assertThat(cli.out()).isEmpty();
+        String html = Files.readString(dir.resolve("audit.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("id=\"tile-high\"><span class=\"n\">3</span>",
+                "telnet enabled in inetd.conf:2: Passwords and sessions in clear text", "jwrap harden --only telnet");
+        String open = "id=\"jwrap-data\">";
+        String embedded = html.substring(html.indexOf(open) + open.length(), html.lastIndexOf("</script>"));
+        assertThat(JSON.readTree(embedded)).isEqualTo(JSON.readTree(json));
+    }
+
+    @Test
     void thisHost_json_fitsTheSchema_withTheTestsPidAmongTheOwners() throws IOException {
         try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int status = run("audit", "--format", "json", "-o", "host.json");

@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -16,19 +15,15 @@ import java.util.function.Consumer;
  * Reaps the children this server spawned and reports each exit (inetd.md §9.6). Only pids
  * registered with {@link #watch} are waited for, one by one with {@code waitpid(pid, WNOHANG)},
  * never {@code waitpid(-1)}: the JDK's own process reaper must keep the statuses of
- * {@code ProcessBuilder} children. A platform thread waits for the kernel's exit events of the
- * watched children ({@link ExitEvents}: a pidfd per child, no SIGCHLD needed) and reaps just
- * those; it sweeps all watched pids whenever {@link #wake()} is called and every sweep interval
- * as a safety net (and only sweeps where pidfds are unavailable). Exit callbacks run on that
- * thread, one at a time, and must return quickly. Thread-safe.
+ * {@code ProcessBuilder} children. A platform thread sweeps the watched pids whenever
+ * {@link #wake()} is called (from the SIGCHLD handler; wake-ups coalesce like signals do) and
+ * every sweep interval as a safety net. Exit callbacks run on that thread, one at a time, and
+ * must return quickly. Thread-safe.
  */
 public final class ChildReaper implements AutoCloseable {
 
     private final Posix posix;
     private final Map<Integer, Consumer<ExitStatus>> watched = new ConcurrentHashMap<>();
-    /** The pidfd of each watched child that has one. */
-    private final Map<Integer, Integer> pidfds = new ConcurrentHashMap<>();
-    private final Optional<ExitEvents> exits;
     private final long sweepNanos;
     private final Thread thread;
     private volatile boolean closed;
@@ -49,7 +44,6 @@ public final class ChildReaper implements AutoCloseable {
             throw new IllegalArgumentException("sweepInterval must be positive, got " + sweepInterval);
         }
         this.sweepNanos = sweepInterval.toNanos();
-        this.exits = ExitEvents.open();
         this.thread = Thread.ofPlatform().name("jwrap-reaper").daemon().start(this::run);
     }
 
@@ -67,45 +61,13 @@ public final class ChildReaper implements AutoCloseable {
         if (watched.putIfAbsent(pid, onExit) != null) {
             throw new IllegalStateException("pid " + pid + " is already watched");
         }
-        if (exits.isPresent()) {
-            ExitEvents events = exits.get();
-            int pidfd = events.pidfd(pid);
-            if (pidfd >= 0) {
-                // in the map before the first event can arrive; an exit before this point is
-                // reported by the pidfd all the same
-                pidfds.put(pid, pidfd);
-                if (events.watch(pidfd, pid)) {
-                    return;
-                }
-                if (pidfds.remove(pid) != null) {
-                    events.closeFd(pidfd);
-                }
-            }
-        }
         // The child may have exited (and its SIGCHLD been consumed) before it was registered.
         wake();
     }
 
-    /**
-     * Whether children's exits are noticed promptly only when {@link #wake()} is called on
-     * SIGCHLD: true where this kernel or C library has no pidfds (then the reaper falls back to
-     * sweeping), false where exit events arrive without signals.
-     */
-    public static boolean needsSigchld() {
-        return ExitEventsSupport.MISSING;
-    }
-
-    /** Probed once: opening exit events costs an epoll set and an eventfd, closed at once. */
-    private static final class ExitEventsSupport {
-        static final boolean MISSING = ExitEvents.open().map(e -> {
-            e.close();
-            return false;
-        }).orElse(true);
-    }
-
     /** Asks for a sweep now. Cheap and safe to call from a signal handler thread. */
     public void wake() {
-        exits.ifPresentOrElse(ExitEvents::wake, () -> LockSupport.unpark(thread));
+        LockSupport.unpark(thread);
     }
 
     /** How many children are still running (watched and not yet reaped). */
@@ -128,10 +90,6 @@ public final class ChildReaper implements AutoCloseable {
     private void run() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(JAVA_INT);
-            if (exits.isPresent()) {
-                awaitExits(exits.get(), status);
-                return;
-            }
             while (!closed) {
                 sweep(status);
                 LockSupport.parkNanos(this, sweepNanos);
@@ -139,45 +97,20 @@ public final class ChildReaper implements AutoCloseable {
         }
     }
 
-    private void awaitExits(ExitEvents events, MemorySegment status) {
-        int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, sweepNanos / 1_000_000));
-        try {
-            long nextSweep = System.nanoTime() + sweepNanos;
-            while (!closed) {
-                boolean woken = events.await(timeoutMillis, pid -> reap(pid, status));
-                if (woken || System.nanoTime() - nextSweep >= 0) {
-                    sweep(status);
-                    nextSweep = System.nanoTime() + sweepNanos;
-                }
-            }
-        } finally {
-            pidfds.values().forEach(events::closeFd);
-            events.close();
-        }
-    }
-
     private void sweep(MemorySegment status) {
         for (Integer pid : watched.keySet()) {
-            reap(pid, status);
+            int rc = posix.waitpid(pid, status, Posix.WNOHANG);
+            if (rc == pid) {
+                report(pid, new ExitStatus(status.get(JAVA_INT, 0)));
+            } else if (rc == -Posix.ECHILD) {
+                report(pid, ExitStatus.lost());
+            }
+            // 0: still running; -EINTR: try again next sweep.
         }
-    }
-
-    private void reap(int pid, MemorySegment status) {
-        int rc = posix.waitpid(pid, status, Posix.WNOHANG);
-        if (rc == pid) {
-            report(pid, new ExitStatus(status.get(JAVA_INT, 0)));
-        } else if (rc == -Posix.ECHILD) {
-            report(pid, ExitStatus.lost());
-        }
-        // 0: still running; -EINTR: try again next sweep.
     }
 
     private void report(int pid, ExitStatus exit) {
         Consumer<ExitStatus> callback = watched.remove(pid);
-        Integer pidfd = pidfds.remove(pid);
-        if (pidfd != null) {
-            exits.orElseThrow().closeFd(pidfd);
-        }
         if (callback == null) {
             return;
         }

@@ -3,7 +3,6 @@ package dev.jwrap.host.process;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -31,32 +30,15 @@ public final class ServerSignals implements AutoCloseable {
      *     with {@code -Xrs}); nothing stays installed then
      */
     public static ServerSignals install(Runnable onReload, Runnable onShutdown, Runnable onChildExit) {
-        Objects.requireNonNull(onChildExit, "onChildExit");
-        return install(onReload, onShutdown, Optional.of(onChildExit));
-    }
-
-    /**
-     * Installs the handlers for HUP, TERM and INT only: SIGCHLD keeps its default, for a server
-     * whose {@link ChildReaper} learns of exits without it ({@link ChildReaper#needsSigchld()}).
-     * The JVM starts a thread for every signal it dispatches, which is dear once per child.
-     *
-     * @throws IllegalArgumentException as {@link #install(Runnable, Runnable, Runnable)}
-     */
-    public static ServerSignals install(Runnable onReload, Runnable onShutdown) {
-        return install(onReload, onShutdown, Optional.empty());
-    }
-
-    private static ServerSignals install(Runnable onReload, Runnable onShutdown, Optional<Runnable> onChildExit) {
         Objects.requireNonNull(onReload, "onReload");
         Objects.requireNonNull(onShutdown, "onShutdown");
+        Objects.requireNonNull(onChildExit, "onChildExit");
         ServerSignals signals = new ServerSignals();
         try {
             signals.route("HUP", onReload);
             signals.route("TERM", onShutdown);
             signals.route("INT", onShutdown);
-            if (onChildExit.isPresent()) {
-                signals.route("CHLD", onChildExit.get());
-            }
+            signals.route("CHLD", onChildExit);
         } catch (IllegalArgumentException e) {
             signals.close();
             throw e;

@@ -112,25 +112,4 @@ class ChildReaperIT {
             assertThat(exit.get(10, TimeUnit.SECONDS).exitCode()).isEqualTo(5);
         }
     }
-
-    @Test
-    void exitEventsReapWithoutSignalsOrSweeps() throws Exception {
-        // Linux >= 5.3 with glibc >= 2.36 (Debian 12): pidfds, so SIGCHLD is not needed
-        assertThat(ChildReaper.needsSigchld()).isFalse();
-        // no signal handler and a sweep interval of an hour: only exit events can be in time
-        try (ChildReaper reaper = new ChildReaper(Duration.ofHours(1));
-                ServerSignals signals = ServerSignals.install(() -> {}, () -> {})) {
-            List<CompletableFuture<ExitStatus>> exits = new java.util.ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
-                // some exit before they are watched, some after
-                reaper.watch(spawnShell(i % 2 == 0 ? "exit " + i : "sleep 0.2; exit " + i), exit::complete);
-                exits.add(exit);
-            }
-            for (int i = 0; i < 50; i++) {
-                assertThat(exits.get(i).get(10, TimeUnit.SECONDS).exitCode()).isEqualTo(i);
-            }
-            assertThat(reaper.running()).isZero();
-        }
-    }
 }

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 /**
  * Closes connections that made no progress for too long, so that a client that connects and then
  * sends or reads nothing cannot hold a built-in forever (openbsd-inetd has no such timeout; jwrap
- * adds it), and optionally reports each one. Closing a channel wakes the thread blocked on it. Thread-safe; close it to stop its
- * thread.
+ * adds it), and optionally reports each one. Closing a channel wakes the thread blocked on it.
+ * Thread-safe; close it to stop its thread.
  *
  * <p>One platform thread sweeps all watched connections every quarter of the shortest idle time
  * (at most once a second), so a silent connection is closed between 1 and about 1.25 idle times

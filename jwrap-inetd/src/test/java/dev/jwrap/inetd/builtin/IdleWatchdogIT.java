@@ -2,6 +2,7 @@ package dev.jwrap.inetd.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -18,33 +19,46 @@ class IdleWatchdogIT {
 
     @Test
     void silentConnection_isClosed_andReportedWithItsPeer() throws Exception {
-        BlockingQueue<String> reports = new LinkedBlockingQueue<>();
-        try (IdleWatchdog watchdog = new IdleWatchdog(reports::add);
-                ServerSocketChannel server = ServerSocketChannel.open()
-                        .bind(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
-                SocketChannel client = SocketChannel.open(server.getLocalAddress());
-                SocketChannel served = server.accept()) {
-            watchdog.watch(served, Duration.ofSeconds(1));
+        try (Connection c = new Connection()) {
+            c.watchdog.watch(c.served, Duration.ofSeconds(1));
 
-            String report = reports.poll(30, TimeUnit.SECONDS);
-            assertThat(report).isEqualTo("idle connection from " + client.getLocalAddress() + " closed after 1 s");
-            assertThat(served.isOpen()).isFalse();
-            assertThat(client.read(ByteBuffer.allocate(1))).as("the client sees EOF").isEqualTo(-1);
+            String report = c.reports.poll(30, TimeUnit.SECONDS);
+            assertThat(report).isEqualTo("idle connection from " + c.client.getLocalAddress() + " closed after 1 s");
+            assertThat(c.served.isOpen()).isFalse();
+            assertThat(c.client.read(ByteBuffer.allocate(1))).as("the client sees EOF").isEqualTo(-1);
         }
     }
 
     @Test
     void connectionThatEndsInTime_isNotReported() throws Exception {
-        BlockingQueue<String> reports = new LinkedBlockingQueue<>();
-        try (IdleWatchdog watchdog = new IdleWatchdog(reports::add);
-                ServerSocketChannel server = ServerSocketChannel.open()
-                        .bind(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
-                SocketChannel client = SocketChannel.open(server.getLocalAddress());
-                SocketChannel served = server.accept()) {
-            IdleWatchdog.Watch watch = watchdog.watch(served, Duration.ofSeconds(1));
+        try (Connection c = new Connection()) {
+            IdleWatchdog.Watch watch = c.watchdog.watch(c.served, Duration.ofSeconds(1));
             watch.close();
-            assertThat(reports.poll(2, TimeUnit.SECONDS)).isNull();
-            assertThat(served.isOpen()).isTrue();
+            assertThat(c.reports.poll(2, TimeUnit.SECONDS)).isNull();
+            assertThat(c.served.isOpen()).isTrue();
+        }
+    }
+
+    /** A loopback connection, its server side, and a watchdog that reports into a queue. */
+    private static final class Connection implements AutoCloseable {
+        final BlockingQueue<String> reports = new LinkedBlockingQueue<>();
+        final IdleWatchdog watchdog = new IdleWatchdog(reports::add);
+        final ServerSocketChannel server;
+        final SocketChannel client;
+        final SocketChannel served;
+
+        Connection() throws IOException {
+            server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
+            client = SocketChannel.open(server.getLocalAddress());
+            served = server.accept();
+        }
+
+        @Override
+        public void close() throws IOException {
+            watchdog.close();
+            served.close();
+            client.close();
+            server.close();
         }
     }
 }

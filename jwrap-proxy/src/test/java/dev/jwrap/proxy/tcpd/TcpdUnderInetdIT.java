@@ -70,6 +70,8 @@ class TcpdUnderInetdIT {
             new Case("twist", Transport.TCP4, CLIENT4 + " : twist /bin/echo twisted %d from %a port %R"),
             new Case("setenv", Transport.TCP4, CLIENT4 + " : setenv PROBE_VAR v-%d : umask 077 : keepalive"),
             new Case("severity", Transport.TCP4, CLIENT4 + " : severity local3.notice"),
+            new Case("nice", Transport.TCP4, CLIENT4 + " : nice 5 : linger 3"),
+            new Case("ident", Transport.TCP4, CLIENT4 + " : rfc931 2 : setenv PROBE_VAR %u"),
             new Case("badoption", Transport.TCP4, CLIENT4 + " : nosuchoption"),
             new Case("grant6", Transport.TCP6, "[::1]"),
             new Case("deny6", Transport.TCP6, null),
@@ -161,7 +163,7 @@ class TcpdUnderInetdIT {
     @Test
     void grantedDaemons_runWithThePidInetdStarted_asItsChildren() {
         for (String impl : List.of("c", "j")) {
-            for (String name : List.of("grant", "banner", "setenv", "severity", "grant6", "grantudp")) {
+            for (String name : List.of("grant", "banner", "setenv", "severity", "nice", "ident", "grant6", "grantudp")) {
                 String daemon = impl + "-" + name;
                 String output = runs.get(daemon).output();
                 assertThat(field(output, "ppid")).as("%s parent", daemon).isEqualTo(inetd.pid());
@@ -197,6 +199,9 @@ class TcpdUnderInetdIT {
     void optionsReachTheDaemon() {
         String output = normalized(runs.get("j-setenv").output());
         assertThat(output).contains("umask=0077").contains("var=v-setenv");
+        assertThat(runs.get("j-nice").output()).contains("nice=5 ");
+        // nobody answers ident on 127.0.0.7:113: the user is unknown, as for tcpd
+        assertThat(runs.get("j-ident").output()).contains("var=unknown ");
         assertThat(normalized(runs.get("j-banner").output())).startsWith("Welcome banner at " + CLIENT4 + "\r\n");
         assertThat(normalized(runs.get("j-twist").output())).startsWith("twisted twist from " + CLIENT4 + " port ");
     }
@@ -209,8 +214,8 @@ class TcpdUnderInetdIT {
                 opendir(my $d, "/proc/self/fd") or die;
                 my @fds = sort { $a <=> $b } grep { /^\\d+$/ } readdir($d);
                 closedir($d);
-                my $info = sprintf("pid=%d ppid=%d uid=%d umask=%04o var=%s fds=%s args=%s env=%s\\n", $$, getppid(),
-                    $<, umask, $ENV{PROBE_VAR} // "-", join(",", @fds), join(" ", @ARGV),
+                my $info = sprintf("pid=%d ppid=%d uid=%d umask=%04o nice=%d var=%s fds=%s args=%s env=%s\\n", $$,
+                    getppid(), $<, umask, getpriority(0, 0), $ENV{PROBE_VAR} // "-", join(",", @fds), join(" ", @ARGV),
                     join(",", map { "$_=$ENV{$_}" } sort keys %ENV));
                 if (getpeername($s)) {
                     syswrite($s, $info);
@@ -335,11 +340,21 @@ class TcpdUnderInetdIT {
         }
     }
 
-    /** The distinct lines of one wrapper, priority and text, with the daemon names made alike. */
+    /**
+     * The distinct lines of one wrapper, priority and text, with the daemon names made alike. Lines
+     * of wrapper processes that never name one of the test's clients (127.0.0.7, ::1) were started
+     * by a stranger's connection to the port, and are left out.
+     */
     private static TreeSet<String> logText(String daemon) {
-        TreeSet<String> lines = new TreeSet<>();
+        Map<Long, List<LogLine>> byProcess = new LinkedHashMap<>();
         for (LogLine l : logs.getOrDefault(daemon, List.of())) {
-            lines.add("<" + l.priority() + "> " + normalized(l.message()));
+            byProcess.computeIfAbsent(l.pid(), k -> new ArrayList<>()).add(l);
+        }
+        TreeSet<String> lines = new TreeSet<>();
+        for (List<LogLine> process : byProcess.values()) {
+            if (process.stream().anyMatch(l -> l.message().contains(CLIENT4) || l.message().contains("::1"))) {
+                process.forEach(l -> lines.add("<" + l.priority() + "> " + normalized(l.message())));
+            }
         }
         return lines;
     }
