@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
  * from a window of probes in flight. A connect that completes, and whose channel then has a remote
  * address, is <em>open</em>; a refusal (RST) is <em>closed</em>; no answer within the timeout,
  * after the retries, or an ICMP error, is <em>filtered</em>. On loopback most connects finish at
- * once and never occupy the window. The window grows by one per answer and halves on a timeout
+ * once and never occupy the window ({@link LoopbackConnect} answers them without a selector). A
+ * connection of a socket to itself (source port = probed port) is closed, not open. The window grows by one per answer and halves on a timeout
  * (floor 8); the timeout follows the measured round trips (TCP's srtt + 4·rttvar). Open probes are
  * closed with SO_LINGER 0 (a reset: no TIME_WAIT, nothing left in the target's accept queue). Ports
  * are probed in a shuffled order, split between one selector thread per core. Not thread-safe: one scan per instance.
@@ -102,10 +103,19 @@ public final class ConnectScanner {
         Map<SelectionKey, InFlight> inFlight = new HashMap<>();
         Rtt rtt = new Rtt(timing);
         int window = timing.initialWindow();
+        LoopbackConnect fast = opener == ChannelOpener.SYSTEM ? LoopbackConnect.forTarget(target, timing.initialTimeoutMs()) : null;
         try (Selector selector = Selector.open()) {
             while (!pending.isEmpty() || !inFlight.isEmpty()) {
                 while (inFlight.size() < window && !pending.isEmpty()) {
                     Probe probe = pending.poll();
+                    int quick = fast == null || probe.attempt() > 0 ? LoopbackConnect.UNDECIDED : fast.probe(probe.port());
+                    if (quick == LoopbackConnect.OPEN) {
+                        open.add(probe.port());
+                        continue;
+                    } else if (quick == LoopbackConnect.CLOSED) {
+                        closed++;
+                        continue;
+                    }
                     SocketChannel ch = opener.open();
                     Outcome now;
                     long start = System.nanoTime();
@@ -177,6 +187,9 @@ public final class ConnectScanner {
             for (InFlight f : inFlight.values()) {
                 f.channel().close();
             }
+            if (fast != null) {
+                fast.close();
+            }
         }
         return new Slice(open, filtered, closed);
     }
@@ -198,8 +211,12 @@ public final class ConnectScanner {
      * alone must not pass for a connection (nmap issue 3523).
      */
     private static Outcome confirm(SocketChannel ch) throws IOException {
-        if (ch.getRemoteAddress() == null) {
+        if (!(ch.getRemoteAddress() instanceof InetSocketAddress remote)) {
             return Outcome.filtered(new IOException("no-connection"));
+        }
+        if (ch.getLocalAddress() instanceof InetSocketAddress local && local.equals(remote)) {
+            // the kernel picked the probed port as the source port: a self-connection, no listener there
+            return Outcome.CLOSED;
         }
         // closed with a reset: no TIME_WAIT, nothing left in the target's accept queue (set only here:
         // one system call fewer for each of the many closed ports)
