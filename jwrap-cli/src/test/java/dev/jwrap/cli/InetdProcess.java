@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -136,9 +135,7 @@ final class InetdProcess implements AutoCloseable {
 
     /** A port that was free a moment ago on 127.0.0.1. */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        }
+        return dev.jwrap.host.access.TestPorts.freePort();
     }
 
     /** Sends {@code text} to 127.0.0.1:{@code port}, half-closes, and returns everything read until EOF. */

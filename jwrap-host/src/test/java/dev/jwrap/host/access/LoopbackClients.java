@@ -3,7 +3,6 @@ package dev.jwrap.host.access;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +52,6 @@ public final class LoopbackClients {
 
     /** A port on 127.0.0.1 that was free a moment ago. */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, SERVER)) {
-            return socket.getLocalPort();
-        }
+        return dev.jwrap.host.access.TestPorts.freePort();
     }
 }

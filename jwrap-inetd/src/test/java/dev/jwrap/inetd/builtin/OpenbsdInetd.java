@@ -2,7 +2,6 @@ package dev.jwrap.inetd.builtin;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,9 +129,7 @@ public final class OpenbsdInetd implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return dev.jwrap.host.access.TestPorts.freePort();
     }
 
     @Override

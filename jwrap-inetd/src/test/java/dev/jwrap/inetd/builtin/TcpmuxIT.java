@@ -14,7 +14,6 @@ import dev.jwrap.inetd.server.SupervisorOptions;
 import dev.jwrap.inetd.server.Trace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +129,6 @@ class TcpmuxIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.ofLiteral(V4))) {
-            return s.getLocalPort();
-        }
+        return dev.jwrap.host.access.TestPorts.freePort();
     }
 }

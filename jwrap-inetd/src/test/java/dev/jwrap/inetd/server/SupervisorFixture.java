@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -102,9 +101,7 @@ final class SupervisorFixture implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-            return socket.getLocalPort();
-        }
+        return dev.jwrap.host.access.TestPorts.freePort();
     }
 
     static SocketChannel connect(int port) throws IOException {

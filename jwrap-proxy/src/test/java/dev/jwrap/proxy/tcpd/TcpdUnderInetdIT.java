@@ -10,7 +10,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -374,13 +373,6 @@ class TcpdUnderInetdIT {
     }
 
     private static int freePort(Transport t) throws IOException {
-        if (t == Transport.UDP4) {
-            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-                return s.getLocalPort();
-            }
-        }
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(t == Transport.TCP6 ? "::1" : "127.0.0.1"))) {
-            return s.getLocalPort();
-        }
+        return dev.jwrap.host.access.TestPorts.freePort(); // free for TCP and UDP, v4 and v6
     }
 }
