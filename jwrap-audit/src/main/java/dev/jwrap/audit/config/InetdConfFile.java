@@ -1,8 +1,12 @@
 package dev.jwrap.audit.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads inetd.conf for the audit (grammar of inetd spec §2): a line whose first character is
@@ -22,6 +26,27 @@ public final class InetdConfFile {
 
     private InetdConfFile() {}
 
+    /**
+     * The inetd configuration of the tree at {@code root}: {@code etc/inetd.conf} if it exists,
+     * then the regular files of {@code etc/inetd.d} in name order. A directory that cannot be
+     * listed is handed to {@code unlistable} and contributes nothing.
+     */
+    public static List<Path> files(Path root, Consumer<IOException> unlistable) {
+        List<Path> files = new ArrayList<>();
+        Path conf = root.resolve("etc/inetd.conf");
+        if (Files.exists(conf)) {
+            files.add(conf);
+        }
+        Path dir = root.resolve("etc/inetd.d");
+        if (Files.isDirectory(dir)) {
+            try (var list = Files.list(dir)) {
+                list.filter(Files::isRegularFile).sorted().forEach(files::add);
+            } catch (IOException e) {
+                unlistable.accept(e);
+            }
+        }
+        return files;
+    }
 
     /** Parses the text of {@code name}, keeping line numbers. */
     public static Parsed<InetdEntry> parse(String name, String text) {

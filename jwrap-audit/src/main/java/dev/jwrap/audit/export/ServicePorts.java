@@ -35,7 +35,7 @@ public final class ServicePorts {
     /** Reads {@code ROOT/etc/inetd.conf}, {@code ROOT/etc/inetd.d/*} and {@code ROOT/etc/services}. */
     public static ServicePorts read(Path root) {
         ServicePorts ports = new ServicePorts(EtcServices.read(root));
-        for (Path file : inetdFiles(root, ports.problems)) {
+        for (Path file : InetdConfFile.files(root, e -> ports.problems.add("/etc/inetd.d: cannot list"))) {
             try {
                 String text = Files.readString(file, StandardCharsets.ISO_8859_1);
                 String shown = "/" + root.relativize(file);
@@ -116,22 +116,5 @@ public final class ServicePorts {
             names.add(bare.substring(0, bare.length() - 1));
         }
         return names;
-    }
-
-    private static List<Path> inetdFiles(Path root, List<String> problems) {
-        List<Path> files = new ArrayList<>();
-        Path conf = root.resolve("etc/inetd.conf");
-        if (Files.isRegularFile(conf)) {
-            files.add(conf);
-        }
-        Path dir = root.resolve("etc/inetd.d");
-        if (Files.isDirectory(dir)) {
-            try (var list = Files.list(dir)) {
-                list.filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                problems.add("/etc/inetd.d: cannot list");
-            }
-        }
-        return files;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jwrap.audit.review;
 
 import dev.jwrap.audit.config.EtcServices;
+import dev.jwrap.audit.config.InetdConfFile;
 import dev.jwrap.audit.inventory.Inventory;
 import dev.jwrap.audit.inventory.InventoryReader;
 import dev.jwrap.audit.kb.KnowledgeBase;
@@ -64,7 +65,8 @@ public final class Auditor {
 
         List<ConfiguredService> configured = new ArrayList<>();
         InetdReview inetd = new InetdReview(kb, services);
-        for (Path file : inetdFiles(findings)) {
+        for (Path file : InetdConfFile.files(root,
+                e -> findings.unreadable("INETD-UNREADABLE", "/etc/inetd.d: cannot list: " + reason(e)))) {
             String display = "/" + root.relativize(file);
             try {
                 inetd.review(display, Files.readString(file, StandardCharsets.ISO_8859_1), configured, findings);
@@ -123,24 +125,6 @@ public final class Auditor {
             findings.unreadable("KB-SYNTAX", "/etc/jwrap/services.tsv: cannot read: " + reason(e));
             return builtIn;
         }
-    }
-
-    /** etc/inetd.conf, then the files of etc/inetd.d in name order. */
-    private List<Path> inetdFiles(Findings findings) {
-        List<Path> files = new ArrayList<>();
-        Path conf = root.resolve("etc/inetd.conf");
-        if (Files.exists(conf)) {
-            files.add(conf);
-        }
-        Path dir = root.resolve("etc/inetd.d");
-        if (Files.isDirectory(dir)) {
-            try (var list = Files.list(dir)) {
-                list.filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                findings.unreadable("INETD-UNREADABLE", "/etc/inetd.d: cannot list: " + reason(e));
-            }
-        }
-        return files;
     }
 
     static String reason(IOException e) {
