@@ -1,6 +1,5 @@
 package dev.jwrap.cli;
 
-import dev.jwrap.cli.metrics.MetricsAddress;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.host.log.StreamSyslog;
 import dev.jwrap.host.log.Syslog;
@@ -30,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jwrap guard}: hosts.allow / hosts.deny in front of standalone daemons, as a relay. */
@@ -119,17 +119,8 @@ final class GuardCommand implements Callable<Integer> {
     @Option(names = "-d", description = "Debug: log to standard error as well as to syslog.")
     boolean debug;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", description = "How connections are logged: text (tcpd's "
-            + "lines, the default) or json (one JSON object per connection, schema 1).")
-    InetdObservability.LogFormat logFormat = InetdObservability.LogFormat.text;
-
-    @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at "
-            + "http://HOST:PORT/metrics, e.g. 127.0.0.1:9102; loopback addresses only, unless --metrics-allow-remote.")
-    String metricsAddress;
-
-    @Option(names = "--metrics-allow-remote", description = "Let --metrics listen on a non-loopback address (the "
-            + "endpoint has no authentication).")
-    boolean metricsAllowRemote;
+    @Mixin
+    ObservabilityOptions reporting = new ObservabilityOptions();
 
     GuardCommand(CliContext context) {
         this.context = context;
@@ -147,13 +138,8 @@ final class GuardCommand implements Callable<Integer> {
             return e instanceof GuardConfigException ? 1 : Jwrap.USAGE;
         }
         Syslog log = systemLog();
-        InetdObservability observability;
-        try {
-            observability = InetdObservability.create(logFormat, log, metricsAddress == null ? null
-                    : MetricsAddress.parse(metricsAddress, metricsAllowRemote));
-        } catch (IllegalArgumentException | IOException e) {
-            context.err().println("jwrap guard: " + (e instanceof IOException ? "--metrics " + metricsAddress + ": " : "")
-                    + e.getMessage());
+        InetdObservability observability = reporting.open(log, context.err(), "jwrap guard: ");
+        if (observability == null) {
             return 1;
         }
         try (observability; ChildReaper reaper = new ChildReaper(Duration.ofSeconds(1))) {

@@ -1,6 +1,5 @@
 package dev.jwrap.cli;
 
-import dev.jwrap.cli.metrics.MetricsAddress;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.inetd.builtin.UdpSourceFilter;
@@ -27,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -109,17 +109,8 @@ final class InetdCommand implements Callable<Integer> {
     @Option(names = "--services", paramLabel = "FILE", description = "Services database (default /etc/services).")
     Path servicesFile;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", description = "How connections are logged: text (tcpd's "
-            + "and inetd -l's lines, the default) or json (one JSON object per connection, schema 1).")
-    InetdObservability.LogFormat logFormat = InetdObservability.LogFormat.text;
-
-    @Option(names = "--metrics", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at "
-            + "http://HOST:PORT/metrics, e.g. 127.0.0.1:9101; loopback addresses only, unless --metrics-allow-remote.")
-    String metricsAddress;
-
-    @Option(names = "--metrics-allow-remote", description = "Let --metrics listen on a non-loopback address (the "
-            + "endpoint has no authentication).")
-    boolean metricsAllowRemote;
+    @Mixin
+    ObservabilityOptions reporting = new ObservabilityOptions();
 
     @Option(names = "--check", description = "Only validate the configuration: print file:line: reason for each "
             + "problem; exit 1 when a line is invalid.")
@@ -159,13 +150,8 @@ final class InetdCommand implements Callable<Integer> {
         SupervisorOptions options = new SupervisorOptions(libwrap, wrapAll, keepEnvironment, backlog,
                 demoSetup != null ? TableFile.of(demoSetup.allow()) : table(allow, TableFile.SYSTEM_ALLOW),
                 demoSetup != null ? TableFile.of(demoSetup.deny()) : table(deny, TableFile.SYSTEM_DENY), udpFilter);
-        InetdObservability observability;
-        try {
-            observability = InetdObservability.create(logFormat, log, metricsAddress == null ? null
-                    : MetricsAddress.parse(metricsAddress, metricsAllowRemote));
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("inetd: " + (e instanceof IOException ? "--metrics " + metricsAddress + ": " : "")
-                    + e.getMessage());
+        InetdObservability observability = reporting.open(log, err, "inetd: ");
+        if (observability == null) {
             return 1;
         }
         try (observability) {
