@@ -2,8 +2,10 @@
 # The Debian package's size and the start-up of what it installs, in one command:
 #   bench/package/run.sh [DEB]     (default: the one ./jwrap package built, jwrap-dist/target/deb)
 # Prints the package's size, its installed size, the runtime's (with its modules), the jar's and each
-# AOT cache's; then times `jwrap match` from the unpacked package against the C tcpdmatch and the
-# source tree's ./jwrap (same tables, same question) with hyperfine, and the load average around it.
+# AOT cache's; then times `jwrap match` from the unpacked package against the C tcpdmatch (same
+# tables, same question) and a bare Java hello-world, on the packaged runtime and on the JDK it was
+# made from (JWRAP_JDK, default /usr/lib/jvm/temurin-25-jdk-amd64), with hyperfine, and the load
+# average around it.
 # Unpacks with dpkg-deb -x into a temporary directory (the launchers find their files from their own
 # place), so nothing is installed on this machine.
 set -euo pipefail
@@ -25,7 +27,10 @@ echo "Depends:   $(dpkg-deb -f "$deb" Depends)"
 
 command -v hyperfine >/dev/null || { echo "hyperfine is not installed (apt-get install hyperfine): no timings" >&2; exit 0; }
 command -v tcpdmatch >/dev/null || { echo "tcpdmatch is not installed (apt-get install tcpd): no timings" >&2; exit 0; }
-mkdir "$work/tables"
+jdk=${JWRAP_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+mkdir "$work/tables" "$work/hello"
+printf 'class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/hello/Hello.java"
+"$jdk/bin/javac" -d "$work/hello" "$work/hello/Hello.java"
 printf 'sshd: 192.168.1.0/24\nin.ftpd: LOCAL\n' > "$work/tables/hosts.allow"
 printf 'ALL: ALL\n' > "$work/tables/hosts.deny"
 cd "$work/tables"
@@ -33,6 +38,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-markdown "$work/times.md" \
     -n "tcpdmatch (C)" "tcpdmatch -d sshd 192.168.1.7" \
     -n "jwrap match (package)" "$work/root/usr/bin/jwrap match -d sshd 192.168.1.7" \
-    -n "./jwrap match (source tree, JDK)" "env JWRAP_NO_BUILD=1 $here/jwrap match -d sshd 192.168.1.7" >/dev/null
+    -n "bare JVM hello (packaged runtime)" "$lib/runtime/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello" \
+    -n "bare JVM hello (JDK, default CDS)" "$jdk/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $work/hello Hello" >/dev/null
 cat "$work/times.md"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
