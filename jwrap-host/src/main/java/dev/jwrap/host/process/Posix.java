@@ -82,6 +82,7 @@ final class Posix {
     private final Downcall strerrordesc;
     private final Downcall geteuid;
     private final Downcall dup2;
+    private final Downcall dup3;
     private final Downcall closeRange;
     private final Downcall pthreadSigmask;
     private final Downcall execve;
@@ -132,6 +133,9 @@ final class Posix {
         getgrouplist = bind(linker, lookup, "getgrouplist",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         dup2 = bind(linker, lookup, "dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+        // dup3(fd, newFd, 0) is dup2 for two different descriptors, with close_range's signature:
+        // one stub serves both (and socket's), a generated class less on jwrap tcpd's exec path
+        dup3 = bind(linker, lookup, "dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
         closeRange = bind(linker, lookup, "close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
                 errno);
         // pthread_sigmask returns its error and leaves errno alone; it is bound with errno capture all
@@ -301,7 +305,9 @@ final class Posix {
     int dup2(int fd, int newFd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) dup2.handle().invokeExact(state, fd, newFd);
+            int rc = fd == newFd
+                    ? (int) dup2.handle().invokeExact(state, fd, newFd)
+                    : (int) dup3.handle().invokeExact(state, fd, newFd, 0);
             return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("dup2", t);
