@@ -33,7 +33,13 @@ final class ListenerReview {
         this.services = services;
     }
 
-    List<JudgedListener> review(List<Listener> listeners, List<ConfiguredService> configured, Findings findings) {
+    /**
+     * Judges every listener.
+     *
+     * @param rpc the portmapper's registrations: they name the RPC programs' dynamic ports
+     */
+    List<JudgedListener> review(List<Listener> listeners, List<ConfiguredService> configured, List<RpcRegistration> rpc,
+            Findings findings) {
         List<JudgedListener> out = new ArrayList<>();
         for (Listener l : listeners) {
             String proto = l.transport() == Transport.UDP ? "udp" : "tcp";
@@ -42,6 +48,14 @@ final class ListenerReview {
             String source = name != null ? "etc-services" : row != null ? "kb" : null;
             if (name == null && row != null) {
                 name = row.service();
+            }
+            RpcRegistration program = row != null || l.transport() == Transport.RAW ? null : registered(rpc, l.port(), proto);
+            if (program != null) {
+                row = program.kb();
+                if (name == null) {
+                    name = program.name() != null ? program.name() : "rpc program " + program.mapping().program();
+                    source = "rpc";
+                }
             }
             String via = l.owner() == null ? null : SUPER_SERVERS.get(l.owner().comm());
             ConfiguredService config = via == null ? null : configured.stream()
@@ -52,6 +66,12 @@ final class ListenerReview {
             judge(j, findings);
         }
         return out;
+    }
+
+    private static RpcRegistration registered(List<RpcRegistration> rpc, int port, String proto) {
+        return rpc.stream()
+                .filter(r -> r.mapping().port() == port && r.mapping().transport().equals(proto))
+                .findFirst().orElse(null);
     }
 
     private static void judge(JudgedListener j, Findings findings) {

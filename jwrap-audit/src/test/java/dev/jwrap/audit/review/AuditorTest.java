@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.kb.Severity;
+import dev.jwrap.audit.rpc.FakePortmapper;
 import dev.jwrap.audit.testing.Tree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,6 +152,40 @@ class AuditorTest {
         assertThat(checks(audit(t))).doesNotContain("INETD-NOT-LISTENING@2", "INETD-STALE@0");
         t.file("etc/inetd.conf", "# nothing\n");
         assertThat(checks(audit(t))).contains("INETD-IDLE@0");
+    }
+
+    @Test
+    void thePortmappersProgramsNameTheDynamicRpcPorts() throws Exception {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("proc/net/tcp", header
+                        + "   0: 00000000:006F 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5001 1\n"
+                        + "   1: 00000000:4E50 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5002 1\n"
+                        + "   2: 00000000:1B58 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5003 1\n");
+        try (FakePortmapper pm = new FakePortmapper()) {
+            AuditReport r = new Auditor(t.root(), KB, false).portmapper(pm.address()).run();
+
+            assertThat(r.rpc()).extracting(p -> p.mapping().program() + "/" + p.mapping().transport() + ":" + p.mapping().port()
+                    + "=" + p.name()).containsExactly("100000/tcp:111=sunrpc", "100000/udp:111=sunrpc",
+                    "100005/tcp:20048=mountd", "100005/udp:20048=mountd", "100024/udp:41234=status", "400123/tcp:7000=null");
+            assertThat(r.listeners()).extracting(j -> j.listener().port() + "=" + j.serviceName() + "(" + j.serviceSource() + ")")
+                    .containsExactly("111=sunrpc(kb)", "7000=rpc program 400123(rpc)", "20048=mountd(rpc)");
+            assertThat(r.findings()).extracting(f -> f.check() + " " + f.severity().word() + " " + f.service())
+                    .containsExactly("LISTEN-RISKY high mountd", "RPC-PORTMAP high null");
+        }
+    }
+
+    @Test
+    void aPortmapperThatDoesNotAnswerIsALimitation() throws Exception {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "").file("proc/net/tcp", "");
+        java.net.InetSocketAddress nobody;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.ofLiteral("127.0.0.1"))) {
+            nobody = (java.net.InetSocketAddress) s.getLocalSocketAddress();
+        }
+        AuditReport r = new Auditor(t.root(), KB, false).portmapper(nobody).run();
+        assertThat(r.rpc()).isEmpty();
+        assertThat(r.limitations()).anySatisfy(l -> assertThat(l).startsWith("the portmapper at 127.0.0.1 port " + nobody.getPort()
+                + " did not list its programs: "));
     }
 
     @Test
