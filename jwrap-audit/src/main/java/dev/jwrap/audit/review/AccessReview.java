@@ -1,9 +1,11 @@
 package dev.jwrap.audit.review;
 
 import dev.jwrap.audit.kb.Severity;
+import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.check.FindingCode;
 import dev.jwrap.core.check.PolicyAnalyzer;
+import dev.jwrap.core.policy.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,8 +39,8 @@ final class AccessReview {
         this.checkOwner = checkOwner;
     }
 
-    /** What the audit learnt about the tables. */
-    record Posture(boolean allowPresent, boolean denyPresent, boolean defaultDeny) {}
+    /** What the audit learnt about the tables, and the tables as the engine compiled them. */
+    record Posture(boolean allowPresent, boolean denyPresent, boolean defaultDeny, Table allow, Table deny) {}
 
     /**
      * Reviews the tables under {@code root}.
@@ -60,7 +62,9 @@ final class AccessReview {
         }
         perms(allow, findings);
         perms(deny, findings);
-        return new Posture(allowPresent, denyPresent, defaultDeny);
+        AccessPolicy policy = AccessPolicy.load(allow, deny);
+        new TableRulesReview().review(List.of(policy.allowTable(), policy.denyTable()), findings);
+        return new Posture(allowPresent, denyPresent, defaultDeny, policy.allowTable(), policy.denyTable());
     }
 
     private static Finding translate(dev.jwrap.core.check.Finding f, boolean riskyWrapped) {

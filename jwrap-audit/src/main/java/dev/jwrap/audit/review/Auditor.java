@@ -97,10 +97,12 @@ public final class Auditor {
         List<JudgedListener> listeners = List.of();
         List<ScanResult> scans = List.of();
         List<RpcRegistration> rpc = List.of();
+        List<dev.jwrap.audit.inventory.Listener> seen = List.of();
         if (Files.isDirectory(root.resolve("proc/net"))) {
             Inventory inv = new InventoryReader(root).read();
             limitations.addAll(inv.limitations());
             limitations.addAll(inv.warnings());
+            seen = inv.listeners();
             rpc = new PortmapperReview(kb).review(portmapper, live, inv.listeners(), limitations);
             listeners = new ListenerReview(kb, services).review(inv.listeners(), configured, rpc, findings);
             new SuperServerReview().review(root.resolve("proc"), Files.exists(root.resolve("etc/inetd.conf")), configured,
@@ -114,6 +116,8 @@ public final class Auditor {
         } else {
             limitations.add("no " + root.resolve("proc/net") + ": no listener inventory (configuration reviewed only)");
         }
+        new LibwrapReview(root).review(seen, posture.allow(), posture.deny(), posture.defaultDeny(), findings);
+        new BootReview(root, kb).review(findings);
         return new AuditReport(root.toString(), live, limitations, listeners, configured, posture.allowPresent(),
                 posture.denyPresent(), posture.defaultDeny(), findings.list(), scans, rpc);
     }

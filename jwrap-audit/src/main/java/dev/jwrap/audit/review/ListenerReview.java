@@ -24,6 +24,7 @@ final class ListenerReview {
     private static final Map<String, String> SUPER_SERVERS = Map.of("inetd", "inetd", "xinetd", "xinetd", "systemd",
             "systemd", "jwrap", "inetd");
     private static final int PORTMAPPER = 111;
+    private static final int SMTP = 25;
 
     private final KnowledgeBase kb;
     private final EtcServices services;
@@ -93,6 +94,15 @@ final class ListenerReview {
             return;
         }
         KbEntry row = j.kb();
+        if (l.port() == SMTP && l.transport() == Transport.TCP && row != null && j.config() == null) {
+            Severity s = l.exposure() == Exposure.ADDRESS ? row.severity().lower() : row.severity();
+            findings.judged("MTA-NOT-LOCAL", s, "mail server listening on " + where(l) + ownerText(l)
+                    + ": not local-only", null, 0, row.service(), row,
+                    "unless this host receives mail from others, bind the MTA to loopback (exim4: dc_local_interfaces="
+                            + "'127.0.0.1 ; ::1'; postfix: inet_interfaces = loopback-only; sendmail: "
+                            + "DaemonPortOptions=Addr=127.0.0.1)", "cis-dil:2.2.15");
+            return;
+        }
         if (row == null || row.recommendation() == Recommendation.KEEP || j.config() != null) {
             return; // a configured service is judged where it is configured
         }
