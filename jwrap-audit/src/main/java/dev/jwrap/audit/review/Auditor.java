@@ -105,8 +105,8 @@ public final class Auditor {
             seen = inv.listeners();
             rpc = new PortmapperReview(kb).review(portmapper, live, inv.listeners(), limitations);
             listeners = new ListenerReview(kb, services).review(inv.listeners(), configured, rpc, findings);
-            new SuperServerReview().review(root.resolve("proc"), Files.exists(root.resolve("etc/inetd.conf")), configured,
-                    inv.listeners(), findings);
+            new SuperServerReview().review(root.resolve("proc"), Files.exists(root.resolve("etc/inetd.conf")),
+                    Files.exists(root.resolve("etc/xinetd.conf")), configured, inv.listeners(), findings);
             if (scan != null && live) {
                 scans = scan.scan(inv.listeners());
                 scanFindings(scans, findings);

@@ -300,6 +300,19 @@ class AuditorTest {
     }
 
     @Test
+    void xinetdComparedWithWhatRuns() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("etc/xinetd.conf", "defaults\n{\n}\nincludedir /etc/xinetd.d\n")
+                .file("etc/xinetd.d/echo", "service echo\n{\n\tid = echo-stream\n\ttype = INTERNAL\n\tsocket_type = stream\n\tdisable = no\n}\n")
+                .file("proc/net/tcp", TCP_HEADER);
+        assertThat(checks(audit(t))).contains("XINETD-STALE@0").doesNotContain("XINETD-IDLE@0");
+        t.file("proc/88/comm", "xinetd\n");
+        assertThat(checks(audit(t))).doesNotContain("XINETD-STALE@0", "XINETD-IDLE@0");
+        t.file("etc/xinetd.d/echo", "service echo\n{\n\tdisable = yes\n}\n");
+        assertThat(checks(audit(t))).contains("XINETD-IDLE@0");
+    }
+
+    @Test
     void aCleanTreeExitsZero() throws IOException {
         Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "sshd: 192.0.2.0/24\n")
                 .file("etc/inetd.conf", "#telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd\n");
