@@ -2,6 +2,12 @@ package dev.jwrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.audit.kb.KnowledgeBase;
+import dev.jwrap.audit.report.JsonReport;
+import dev.jwrap.audit.report.TextReport;
+import dev.jwrap.audit.review.AuditReport;
+import dev.jwrap.audit.review.Auditor;
+import dev.jwrap.audit.rpc.FakePortmapper;
 import dev.jwrap.cli.testing.SchemaSubset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +77,27 @@ class AuditCommandTest {
         assertThat(doc.at("/summary/findings/high").asInt()).isEqualTo(3);
         assertThat(doc.at("/summary/exit_code").asInt()).isEqualTo(1);
         assertThat(doc.at("/services/0/daemon").asString()).isEqualTo("in.telnetd");
+    }
+
+    @Test
+    void portmapperPrograms_inJson_fitTheSchema() throws Exception {
+        riskyTree();
+        write("tree/proc/net/tcp", "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 00000000:4E50 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5002 1\n");
+        try (FakePortmapper pm = new FakePortmapper()) {
+            AuditReport report = new Auditor(dir.resolve("tree"), KnowledgeBase.builtIn(), false).portmapper(pm.address()).run();
+            JsonNode doc = JSON.readTree(JsonReport.render(report, "test", null, 1));
+
+            assertThat(SchemaSubset.violations(JSON.readTree(Files.readString(SCHEMA)), doc)).isEmpty();
+            assertThat(doc.at("/rpc/2/program").asInt()).isEqualTo(100005);
+            assertThat(doc.at("/rpc/2/name").asString()).isEqualTo("mountd");
+            assertThat(doc.at("/rpc/2/proto").asString()).isEqualTo("tcp");
+            assertThat(doc.at("/rpc/2/kb").asString()).isEqualTo("rpc:100005");
+            assertThat(doc.at("/rpc/5/name").isNull()).isTrue();
+            assertThat(doc.at("/listeners/0/service/source").asString()).isEqualTo("rpc");
+            assertThat(new TextReport(false).render(report, 1)).contains("RPC programs (from the portmapper)",
+                    "  100005   v3   tcp  20048  mountd");
+        }
     }
 
     @Test
