@@ -117,6 +117,7 @@ public final class Auditor {
             limitations.add("no " + root.resolve("proc/net") + ": no listener inventory (configuration reviewed only)");
         }
         new LibwrapReview(root).review(seen, posture.allow(), posture.deny(), posture.defaultDeny(), findings);
+        new DaemonNamesReview(kb).review(List.of(posture.allow(), posture.deny()), configured, seen, findings);
         new BootReview(root, kb).review(findings);
         return new AuditReport(root.toString(), live, limitations, listeners, configured, posture.allowPresent(),
                 posture.denyPresent(), posture.defaultDeny(), findings.list(), scans, rpc);

@@ -84,7 +84,9 @@ class AuditorTest {
         " | ALL: ALL\\n | ",
         " | ALL:ALL\\n | ",
         "ALL: ALL: deny\\n | | ",
-        "ALL: ALL\\n | ALL: ALL\\n | TW-ALLOW-ALL@1,TW-SHADOWED@1",
+        "ALL: ALL\\n | ALL: ALL\\n | TW-ALLOW-ALL@1,TW-DEAD-DENY@1",
+        " | ALL: 10.\\nALL: 10.0.0.1\\nALL: ALL\\n | TW-SHADOWED@2",
+        "in.telnet: 10.0.0.1\\n | ALL: ALL\\n | TW-UNKNOWN-DAEMON@1",
         " | | TW-NO-DEFAULT-DENY@0",
         "# note \\\\\\nsshd: 10.0.0.1\\n | ALL: ALL\\n | TW-CONTINUATION-COMMENT@1"
     })
