@@ -103,6 +103,14 @@ final class ListenerReview {
                             + "DaemonPortOptions=Addr=127.0.0.1)", "cis-dil:2.2.15");
             return;
         }
+        if (row == null && j.serviceName() == null && j.config() == null && j.via() == null) {
+            findings.plain("LISTEN-UNKNOWN", Severity.LOW, "unknown service listening on " + where(l) + ownerText(l)
+                    + (owner != null && owner.exe() != null ? " (" + owner.exe() + ")" : "")
+                    + ": the port is in no super-server's configuration and not in /etc/services", null, 0,
+                    "a port nobody can name is a port nobody looks after (seed 004's \"mystery ports\")",
+                    "find out what the program is; stop it or restrict it if nothing needs it");
+            return;
+        }
         if (row == null || row.recommendation() == Recommendation.KEEP || j.config() != null) {
             return; // a configured service is judged where it is configured
         }

@@ -243,6 +243,9 @@ class AuditorTest {
         t.file("proc/503/comm", "slapd\n").file("proc/503/status", "Name:\tslapd\nPPid:\t1\n").link("proc/503/exe", "/usr/sbin/slapd")
                 .link("proc/503/fd/3", "socket:[7003]"); // no maps: cannot know, so no judgement
         AuditReport r = audit(t);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("LISTEN-UNKNOWN")).extracting(Finding::title).containsExactly(
+                "unknown service listening on tcp 0.0.0.0:8080 by nginx (pid 501) (/usr/sbin/nginx): the port is in no"
+                        + " super-server's configuration and not in /etc/services");
         assertThat(r.findings()).filteredOn(f -> f.check().equals("TW-NOT-ENFORCED")).singleElement()
                 .extracting(Finding::title).asString().startsWith("the tables have rules for nginx, but nginx (pid 501, tcp port 8080)");
         assertThat(checks(r)).doesNotContain("TW-SSHD-NO-ALLOW@0");
