@@ -100,6 +100,52 @@ class AuditCommandTest {
         }
     }
 
+    /** Spec §9.1 item 1: 20 + 2 + 1 TCP listeners and 2 UDP sockets of this JVM, each in the JSON as it is. */
+    @Test
+    void thisHost_json_listsEachOfTheTestsListenersWithFamilyStateAndOwner() throws Exception {
+        java.util.List<java.nio.channels.NetworkChannel> open = new java.util.ArrayList<>();
+        try {
+            java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(); // "proto port" -> "address family socket_family state"
+            for (int i = 0; i < 20; i++) {
+                expected.put("tcp " + bind(open, true, "127.0.0.1"), "127.0.0.1 ipv4 ipv4 LISTEN");
+            }
+            expected.put("tcp " + bind(open, true, "::1"), "::1 ipv6 ipv6 LISTEN");
+            expected.put("tcp " + bind(open, true, "::1"), "::1 ipv6 ipv6 LISTEN");
+            expected.put("tcp " + bind(open, true, "::ffff:127.0.0.1"), "127.0.0.1 ipv4 ipv6 LISTEN");
+            expected.put("udp " + bind(open, false, "127.0.0.1"), "127.0.0.1 ipv4 ipv4 CLOSE");
+            expected.put("udp " + bind(open, false, "::1"), "::1 ipv6 ipv6 CLOSE");
+
+            assertThat(run("audit", "--format", "json", "-o", "host.json")).isIn(0, 1);
+            JsonNode doc = JSON.readTree(Files.readString(dir.resolve("host.json")));
+            java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+            for (JsonNode l : doc.get("listeners")) {
+                String key = l.get("proto").asString() + " " + l.get("port").asInt();
+                if (expected.containsKey(key) && l.at("/owner/pid").asLong() == ProcessHandle.current().pid()) {
+                    assertThat(l.at("/owner/comm").asString()).isEqualTo("java");
+                    assertThat(l.at("/owner/exe").asString()).endsWith("/bin/java");
+                    assertThat(l.get("exposure").asString()).isEqualTo("loopback");
+                    found.put(key, l.get("address").asString() + " " + l.get("family").asString() + " "
+                            + l.get("socket_family").asString() + " " + l.get("state").asString());
+                }
+            }
+            assertThat(found).containsExactlyInAnyOrderEntriesOf(expected);
+        } finally {
+            for (var c : open) {
+                c.close();
+            }
+        }
+    }
+
+    private static int bind(java.util.List<java.nio.channels.NetworkChannel> open, boolean tcp, String address) throws IOException {
+        java.net.StandardProtocolFamily family = address.contains(":") ? java.net.StandardProtocolFamily.INET6
+                : java.net.StandardProtocolFamily.INET;
+        java.nio.channels.NetworkChannel c = tcp ? java.nio.channels.ServerSocketChannel.open(family)
+                : java.nio.channels.DatagramChannel.open(family);
+        open.add(c);
+        c.bind(new java.net.InetSocketAddress(java.net.InetAddress.ofLiteral(address), 0));
+        return ((java.net.InetSocketAddress) c.getLocalAddress()).getPort();
+    }
+
     @Test
     void html_toAFile_carriesTheSameReportAsJson() throws IOException {
         riskyTree();

@@ -84,7 +84,9 @@ public final class JsonReport {
         m.put("family", l.family());
         m.put("socket_family", l.socket().ipv6Socket() ? "ipv6" : "ipv4");
         m.put("mapped", l.socket().mapped());
-        m.put("address", l.address().getHostAddress().replaceFirst("%.*$", ""));
+        // RFC 5952 text (::1, not 0:0:0:0:0:0:0:1), as ss and the text report print it
+        m.put("address", l.address() instanceof java.net.Inet4Address ? l.address().getHostAddress()
+                : dev.jwrap.core.internal.AddressText.formatV6(l.address().getAddress()));
         m.put("port", l.port());
         m.put("state", l.socket().state().name());
         m.put("exposure", l.exposure().word());
