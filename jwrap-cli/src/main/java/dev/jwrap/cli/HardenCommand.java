@@ -78,6 +78,14 @@ final class HardenCommand implements Callable<Integer> {
     @Option(names = "--no-default-deny", description = "Do not add 'ALL: ALL' to hosts.deny.")
     boolean noDefaultDeny;
 
+    @Option(names = "--wrap", description = "Put the kept inetd services that do not run tcpd behind tcpd "
+            + "(the original line stays as a comment).")
+    boolean wrap;
+
+    @Option(names = "--reload", description = "On this host: after the change, send SIGHUP to the running inetd or xinetd "
+            + "and report which ports closed. Never kills or restarts anything.")
+    boolean reload;
+
     @Option(names = "--now", paramLabel = "YYYY-MM-DD", description = "Date in the markers (default: today, UTC, or SOURCE_DATE_EPOCH).")
     String now;
 
@@ -98,7 +106,7 @@ final class HardenCommand implements Callable<Integer> {
             HardenOptions options;
             try {
                 options = new HardenOptions(dir, dryRun, Set.copyOf(keep), Set.copyOf(only), nets(allowFrom, "--allow-from"),
-                        nets(adminNet, "--admin-net"), noDefaultDeny, date(), crashHook());
+                        nets(adminNet, "--admin-net"), noDefaultDeny, wrap, reload, date(), crashHook());
             } catch (IllegalArgumentException e) {
                 context.err().println("jwrap harden: " + e.getMessage());
                 return Hardener.ERROR;

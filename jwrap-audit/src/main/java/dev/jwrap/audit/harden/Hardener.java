@@ -50,6 +50,9 @@ public final class Hardener {
         if (!Files.isDirectory(o.root())) {
             return fail(o.root() + ": no such directory");
         }
+        if (o.reload() && !session.live()) {
+            return fail("--reload signals the super-servers running on this host: not with --root");
+        }
         if (o.dryRun() || !Files.isDirectory(o.root().resolve(Journal.DIR))) {
             // read-only first: a dry run, or a tree never hardened, whose plan may be empty (then nothing is created)
             int status = dryRun(o);
@@ -83,10 +86,11 @@ public final class Hardener {
                     return fail(p);
                 }
             }
+            SuperServers before = o.reload() ? SuperServers.read(o.root()) : null;
             apply(o, plan);
             printDiffs(plan);
             plan.advice().forEach(out::println);
-            return OK;
+            return o.reload() ? new Reload(out, err).run(o.root(), plan, before) : OK;
         } catch (Planner.Refused e) {
             return fail(e.getMessage());
         } catch (IllegalArgumentException e) {
