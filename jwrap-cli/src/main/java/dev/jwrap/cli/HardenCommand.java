@@ -2,9 +2,12 @@ package dev.jwrap.cli;
 
 import dev.jwrap.audit.harden.AdminSession;
 import dev.jwrap.audit.harden.ClientNet;
+import dev.jwrap.audit.harden.HardenJson;
 import dev.jwrap.audit.harden.HardenOptions;
 import dev.jwrap.audit.harden.Hardener;
 import dev.jwrap.audit.kb.KnowledgeBase;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,6 +92,20 @@ final class HardenCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "YYYY-MM-DD", description = "Date in the markers (default: today, UTC, or SOURCE_DATE_EPOCH).")
     String now;
 
+    enum Format {
+        text,
+        json,
+        html
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output: ${COMPLETION-CANDIDATES} (default: text). "
+            + "json is one jwrap.harden/1 object (the diffs, notices, advice, reload lines); html, with --dry-run only, "
+            + "is the audit report of the tree with the harden preview.")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the json or html output to FILE.")
+    Path output;
+
     HardenCommand(CliContext context) {
         this.context = context;
     }
@@ -96,9 +113,18 @@ final class HardenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = root == null ? Path.of("/") : context.cwd().resolve(root);
+        if (format == Format.html && (!dryRun || undo)) {
+            context.err().println("jwrap harden: --format html shows a preview: only with --dry-run");
+            return Hardener.ERROR;
+        }
+        if (format == Format.text && output != null) {
+            context.err().println("jwrap harden: -o FILE is for --format json or html");
+            return Hardener.ERROR;
+        }
         boolean live = isLiveRoot(dir);
         AdminSession session = live ? AdminSession.detect(System.getenv(), Path.of("/proc")) : AdminSession.NONE;
-        Hardener hardener = new Hardener(KnowledgeBase.builtIn(), session, context.out(), context.err(), Clock.systemUTC());
+        PrintStream out = format == Format.text ? context.out() : new PrintStream(OutputStream.nullOutputStream());
+        Hardener hardener = new Hardener(KnowledgeBase.builtIn(), session, out, context.err(), Clock.systemUTC());
         int status;
         if (undo) {
             status = hardener.undo(dir, force, purge);
@@ -112,6 +138,17 @@ final class HardenCommand implements Callable<Integer> {
                 return Hardener.ERROR;
             }
             status = hardener.harden(options);
+        }
+        if (format != Format.text) {
+            String document;
+            try {
+                document = format == Format.json ? HardenJson.render(hardener.result())
+                        : HardenOutput.previewPage(dir, live, hardener.result());
+            } catch (java.io.IOException e) {
+                context.err().println("jwrap harden: " + dir + ": cannot audit for the preview: " + e.getMessage());
+                return Hardener.ERROR;
+            }
+            status = new HardenOutput(context, output).write(document, status);
         }
         context.out().flush();
         context.err().flush();

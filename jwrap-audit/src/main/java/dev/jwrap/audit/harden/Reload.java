@@ -1,7 +1,6 @@
 package dev.jwrap.audit.harden;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +19,10 @@ final class Reload {
     static final long DEADLINE_MILLIS = 5_000;
     private static final long POLL_MILLIS = 50;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final HardenLog log;
 
-    Reload(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    Reload(HardenLog log) {
+        this.log = log;
     }
 
     /** Returns {@link Hardener#OK}, or {@link Hardener#ERROR} when a super-server could not be signalled. */
@@ -41,14 +38,14 @@ final class Reload {
             }
             if (Signals.hangUp(s.getKey())) {
                 signalled.add(s.getKey());
-                out.println("reload: sent SIGHUP to " + s.getValue() + " (pid " + s.getKey() + ")");
+                log.reload("reload: sent SIGHUP to " + s.getValue() + " (pid " + s.getKey() + ")");
             } else {
-                err.println("jwrap harden: --reload: cannot signal " + s.getValue() + " (pid " + s.getKey() + "): gone or not permitted");
+                log.error("--reload: cannot signal " + s.getValue() + " (pid " + s.getKey() + "): gone or not permitted");
                 status = Hardener.ERROR;
             }
         }
         if (signalled.isEmpty()) {
-            out.println("reload: no running super-server reads the changed files: nothing signalled");
+            log.reload("reload: no running super-server reads the changed files: nothing signalled");
             return status;
         }
         Set<String> expected = new TreeSet<>();
@@ -57,11 +54,11 @@ final class Reload {
         SuperServers now = awaitClosed(root, signalled, expected);
         Set<String> closed = new TreeSet<>(before.closedIn(now));
         closed.removeIf(sock -> signalled.stream().noneMatch(pid -> before.sockets().get(pid).contains(sock)));
-        out.println(closed.isEmpty() ? "reload: no port closed" : "reload: closed " + String.join(", ", closed));
+        log.reload(closed.isEmpty() ? "reload: no port closed" : "reload: closed " + String.join(", ", closed));
         Set<String> still = new TreeSet<>(expected);
         still.removeAll(closed);
         if (!still.isEmpty()) {
-            out.println("reload: still listening after " + DEADLINE_MILLIS / 1000 + " s: " + String.join(", ", still));
+            log.reload("reload: still listening after " + DEADLINE_MILLIS / 1000 + " s: " + String.join(", ", still));
         }
         return status;
     }

@@ -80,20 +80,7 @@ class HardenerTest {
 
     /** Every file of the tree with its sha256: the whole tree's state. */
     static TreeMap<String, String> snapshot(Path root) throws IOException {
-        TreeMap<String, String> map = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.toList()) {
-                if (Files.isRegularFile(p)) {
-                    map.put(root.relativize(p).toString(),
-                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-                } else if (Files.isDirectory(p)) {
-                    map.put(root.relativize(p) + "/", "dir");
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-        return map;
+        return dev.jwrap.audit.testing.TreeSnapshot.of(root);
     }
 
     @Test
