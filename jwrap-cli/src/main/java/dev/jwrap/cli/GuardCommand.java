@@ -18,7 +18,7 @@ import dev.jwrap.proxy.guard.HostPort;
 import dev.jwrap.proxy.guard.Limits;
 import dev.jwrap.proxy.guard.ProxyProtocol;
 import dev.jwrap.proxy.guard.Route;
-import dev.jwrap.proxy.guard.ShellCommands;
+import dev.jwrap.host.process.ShellCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.jwrap.proxy.guard;
 
+import dev.jwrap.host.process.ShellCommands;
 import dev.jwrap.host.access.SocketOptionEffects;
 import dev.jwrap.host.log.Syslog;
 import java.nio.channels.SocketChannel;

@@ -1,5 +1,6 @@
 package dev.jwrap.proxy.guard;
 
+import dev.jwrap.host.process.ShellCommands;
 import dev.jwrap.core.LookupServices;
 import dev.jwrap.host.access.ConnectionObserver;
 import dev.jwrap.host.access.ServerMetrics;

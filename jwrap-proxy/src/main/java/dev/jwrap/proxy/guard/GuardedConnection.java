@@ -1,5 +1,6 @@
 package dev.jwrap.proxy.guard;
 
+import dev.jwrap.host.process.ShellCommands;
 import dev.jwrap.core.Decision;
 import dev.jwrap.host.access.ConnectionGate;
 import dev.jwrap.host.access.ConnectionEvent.Transport;
@@ -41,7 +42,7 @@ final class GuardedConnection {
         Decision decision = parts.gate().decide(arrival.checkedAs(route.daemon(), LogStyle.tcpd()), effects);
         switch (decision.verdict()) {
             case GRANTED -> relay(client, arrival, limits, log);
-            case DELEGATED -> parts.shell().twist(decision.twistCommand(), client, effects.environment(), log);
+            case DELEGATED -> parts.shell().start(decision.twistCommand(), client, effects.environment(), status -> { }, log);
             case DENIED -> {
                 // refused: the banner (if any) was written by the options; closing is all that is left
             }
