@@ -62,7 +62,8 @@ final class HardenCommand implements Callable<Integer> {
     @Option(names = "--purge", description = "With --undo: also remove the .dist copies that run created.")
     boolean purge;
 
-    @Option(names = "--force", description = "With --undo: restore files that changed since the run too.")
+    @Option(names = "--force", description = "With --undo: restore files that changed since the run too. "
+            + "Otherwise: disable a service even when it serves this very session (a login over telnet).")
     boolean force;
 
     @Option(names = "--keep", paramLabel = "SERVICE", arity = "1..*", description = "Do not disable SERVICE.")
@@ -132,7 +133,7 @@ final class HardenCommand implements Callable<Integer> {
             HardenOptions options;
             try {
                 options = new HardenOptions(dir, dryRun, Set.copyOf(keep), Set.copyOf(only), nets(allowFrom, "--allow-from"),
-                        nets(adminNet, "--admin-net"), noDefaultDeny, wrap, reload, date(), crashHook());
+                        nets(adminNet, "--admin-net"), noDefaultDeny, wrap, reload, force, date(), crashHook());
             } catch (IllegalArgumentException e) {
                 context.err().println("jwrap harden: " + e.getMessage());
                 return Hardener.ERROR;

@@ -56,7 +56,7 @@ public final class Hardener {
         PrintStream silent = new PrintStream(java.io.OutputStream.nullOutputStream());
         Hardener h = new Hardener(kb, session, silent, silent, Clock.systemUTC());
         h.harden(new HardenOptions(root, true, java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), false, false, false,
-                date, 0));
+                false, date, 0));
         return h.result();
     }
 

@@ -68,6 +68,7 @@ final class Planner {
                 boolean selected = row.isPresent() && row.get().recommendation() == Recommendation.DISABLE && !kept
                         && (o.only().isEmpty() || named(o.only(), e));
                 if (selected) {
+                    servesThisSession(e.service(), e.wrapped() || !e.internal() ? e.daemon() : null, o);
                     disables.add(new InetdEdit.Disable(e, row.get()));
                     port(services, e.service(), e.transport()).ifPresent(p -> closing.add(e.transport() + "/" + p));
                 } else if (o.wrap() && !e.internal() && !e.wrapped() && !e.rpc()) {
@@ -184,6 +185,8 @@ final class Planner {
             boolean named = o.keep().contains(s.name()) || o.keep().contains(s.id());
             boolean only = o.only().isEmpty() || o.only().contains(s.name()) || o.only().contains(s.id());
             if (s.enabled() && row.isPresent() && row.get().recommendation() == Recommendation.DISABLE && !named && only) {
+                String server = s.value("server");
+                servesThisSession(s.name(), server == null ? null : server.substring(server.lastIndexOf('/') + 1), o);
                 byFile.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(new XinetdEdit.Disable(s, row.get()));
                 String port = s.value("port");
                 (port != null ? port(services, port, s.transport()) : port(services, s.name(), s.transport()))
@@ -202,6 +205,17 @@ final class Planner {
         }
         if (!byFile.isEmpty()) {
             advice.add("reload: kill -HUP $(pidof xinetd)   # or: systemctl reload xinetd");
+        }
+    }
+
+    /**
+     * Refuses to disable a service whose daemon this very process runs under (spec §5.6 point 5:
+     * an administrator logged in over telnet), unless {@code --force}.
+     */
+    private void servesThisSession(String service, String daemon, HardenOptions o) throws Refused {
+        if (daemon != null && !o.force() && session.ancestors().contains(daemon)) {
+            throw new Refused("would disable " + service + ", which serves this session (" + daemon
+                    + " is a parent of this process): give --keep " + service + ", or --force");
         }
     }
 

@@ -45,7 +45,7 @@ class HardenBarTreeTest {
     }
 
     private HardenOptions options(boolean dryRun) {
-        return new HardenOptions(dir, dryRun, Set.of(), Set.of(), List.of(), List.of(), false, false, false,
+        return new HardenOptions(dir, dryRun, Set.of(), Set.of(), List.of(), List.of(), false, false, false, false,
                 LocalDate.parse("2026-11-23"), 0);
     }
 

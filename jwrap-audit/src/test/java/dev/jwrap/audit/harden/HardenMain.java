@@ -31,7 +31,7 @@ public final class HardenMain {
                     admin.add(ClientNet.parse(flags.get(i + 1)));
                 }
                 yield h.harden(new HardenOptions(root, false, Set.of(), Set.of(), List.of(), admin, false,
-                        flags.contains("--wrap"), flags.contains("--reload"), LocalDate.parse("2026-11-23"),
+                        flags.contains("--wrap"), flags.contains("--reload"), false, LocalDate.parse("2026-11-23"),
                         Integer.parseInt(args[2])));
             }
             case "undo" -> h.undo(root, false, false);

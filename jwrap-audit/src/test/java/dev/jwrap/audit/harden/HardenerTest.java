@@ -67,7 +67,7 @@ class HardenerTest {
 
     private HardenOptions options(boolean dryRun, Set<String> keep, List<String> allowFrom, List<String> adminNet) {
         return new HardenOptions(dir, dryRun, keep, Set.of(), allowFrom.stream().map(ClientNet::parse).toList(),
-                adminNet.stream().map(ClientNet::parse).toList(), false, false, false, DATE, 0);
+                adminNet.stream().map(ClientNet::parse).toList(), false, false, false, false, DATE, 0);
     }
 
     private String out() {
@@ -259,7 +259,7 @@ class HardenerTest {
 
     private HardenOptions wrapOptions(List<String> allowFrom) {
         return new HardenOptions(dir, false, Set.of(), Set.of(), allowFrom.stream().map(ClientNet::parse).toList(), List.of(),
-                false, true, false, DATE, 0);
+                false, true, false, false, DATE, 0);
     }
 
     @Test
@@ -319,7 +319,7 @@ class HardenerTest {
     void reload_isRefusedForATree() throws IOException {
         new Tree(dir).file("etc/inetd.conf", GOLDEN_INPUT);
         TreeMap<String, String> original = snapshot(dir);
-        HardenOptions reload = new HardenOptions(dir, false, Set.of(), Set.of(), List.of(), List.of(), false, false, true, DATE, 0);
+        HardenOptions reload = new HardenOptions(dir, false, Set.of(), Set.of(), List.of(), List.of(), false, false, true, false, DATE, 0);
         assertThat(hardener(AdminSession.NONE).harden(reload)).isEqualTo(Hardener.ERROR);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("jwrap harden: --reload signals the super-servers running on this host: not with --root\n");
         assertThat(snapshot(dir)).isEqualTo(original);
