@@ -175,17 +175,18 @@ public final class Guard implements AutoCloseable {
         Link link = new Link(client, route.daemon() + ": " + address.getHostAddress(), now);
         links.add(link);
         Limits limits = config.limits();
+        Runnable ended = () -> {
+            link.close();
+            links.remove(link);
+            admission.release(address);
+        };
         Thread.ofVirtual().name("jwrap-guard " + route.daemon()).start(() -> {
             try {
-                new GuardedConnection(route, link, parts).serve(limits);
+                new GuardedConnection(route, link, arrival, parts, ended).serve(limits);
             } catch (IOException e) {
                 // the client went away before or during the check: nothing to log beyond the verdict
             } catch (RuntimeException e) {
                 services.log().error(link.label() + ": " + e);
-            } finally {
-                link.close();
-                links.remove(link);
-                admission.release(address);
             }
         });
     }

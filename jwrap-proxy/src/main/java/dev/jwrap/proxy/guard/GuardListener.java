@@ -27,11 +27,11 @@ final class GuardListener implements AutoCloseable {
         this.server = server;
         this.route = new AtomicReference<>(route);
         this.handler = handler;
-        this.thread = Thread.ofPlatform().daemon().name("jwrap-guard-accept " + route.daemon()).unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("jwrap-guard-accept " + route.daemon()).unstarted(this::run);
     }
 
     static GuardListener open(Route route, BiConsumer<Route, SocketChannel> handler) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+        ServerSocketChannel server = Families.serverSocketFor(route.listen());
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(route.listen(), BACKLOG);
