@@ -46,13 +46,13 @@ final class Relay {
             client.configureBlocking(true);
             backend.configureBlocking(true);
             if (clientEnded) {
-                pump(link, backend, client, buffer);
+                pump(link, backend, client, buffer, directions);
             } else {
                 directions.startAnswering(() -> pumpWithOwnBuffer(link, backend, client, directions));
                 while (buffer.hasRemaining()) {
                     backend.write(buffer);
                 }
-                pump(link, client, backend, buffer);
+                pump(link, client, backend, buffer, directions);
             }
         } catch (IOException e) {
             failed(link);
@@ -95,7 +95,7 @@ final class Relay {
         ByteBuffer buffer = buffers.take();
         try {
             buffer.clear();
-            pump(link, from, to, buffer);
+            pump(link, from, to, buffer, directions);
         } catch (IOException e) {
             failed(link);
         } finally {
@@ -104,12 +104,20 @@ final class Relay {
         }
     }
 
-    /** Copies {@code from} to {@code to} until end of stream, then half-closes {@code to}. */
-    private static void pump(Link link, SocketChannel from, SocketChannel to, ByteBuffer buffer) throws IOException {
+    /**
+     * Copies {@code from} to {@code to} until end of stream, then half-closes {@code to} — unless
+     * the other direction has ended already: then the close that follows at once sends the same
+     * FIN (both sides have read to their end, so no unread byte turns it into a reset), and the
+     * shutdown would be one more system call for nothing.
+     */
+    private static void pump(Link link, SocketChannel from, SocketChannel to, ByteBuffer buffer,
+            Directions directions) throws IOException {
         while (true) {
             buffer.clear();
             if (from.read(buffer) < 0) {
-                to.shutdownOutput();
+                if (!directions.onlyThisOneLeft()) {
+                    to.shutdownOutput();
+                }
                 return;
             }
             link.touch(System.nanoTime());
@@ -151,6 +159,10 @@ final class Relay {
                 link.abort();
                 ended();
             }
+        }
+
+        boolean onlyThisOneLeft() {
+            return running.get() == 1;
         }
 
         void ended() {
