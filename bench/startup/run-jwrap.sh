@@ -13,7 +13,9 @@
 # and user+sys CPU). Candidates, each as the installed launcher runs it (java @tool.args, the
 # command's AOT cache, -cp jwrap.jar) and, for match, through the ./jwrap dev launcher too (which
 # looks for a JDK and for changed sources with find(1) before it starts the JVM):
-#   tcpdchk / jwrap check            the machine's /etc tables (comments only here), exit 0 both
+#   tcpdchk -d / jwrap check -d      the same tables; jwrap check exits 1 on findings (a name that
+#                                    does not resolve), which hyperfine would take for a failure:
+#                                    both run under sh -c, which adds one small fork to each
 #   jwrap match -d                   against tcpdmatch -d in the harness's own row
 #   tcpd / jwrap-tcpd                one TCP connection on fds 0/1/2 (bash /dev/tcp to a local
 #                                    listener this script starts), check, exec /bin/true; the bash
@@ -53,8 +55,8 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS_DIR=$results TAG=${TAG:--jwrap} RUNS=${RUNS:-10} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-2} \
 EXTRA_CMDS="jwrap match -d in.telnetd 127.0.0.1|$tool -XX:AOTCache=$target/jwrap-match.aot -cp $jar dev.jwrap.cli.Main match -d in.telnetd 127.0.0.1
 jwrap match, ./jwrap launcher|$root/jwrap match -d in.telnetd 127.0.0.1
-tcpdchk (C)|tcpdchk
-jwrap check|$tool -XX:AOTCache=$target/jwrap-check.aot -cp $jar dev.jwrap.cli.Main check
+tcpdchk -d (C), under sh|sh -c 'tcpdchk -d'
+jwrap check -d, under sh|sh -c '$tool -XX:AOTCache=$target/jwrap-check.aot -cp $jar dev.jwrap.cli.Main check -d; [ \$? -le 1 ]'
 bash: connect + exec /bin/true (baseline)|bash -c '$connect; exec /bin/true'
 tcpd (C): connect, check, exec /bin/true|bash -c '$connect; exec -a /bin/true /usr/sbin/tcpd'
 jwrap-tcpd: connect, check, exec /bin/true|bash -c '$connect; exec $root/jwrap-tcpd /bin/true'" \
@@ -69,7 +71,7 @@ def cpu(name): return (rows[name]["user"] + rows[name]["system"]) * 1e3
 hello = "java25 -cp hello.jar Hello"
 pairs = [("jwrap match -d in.telnetd 127.0.0.1", "tcpdmatch -d in.telnetd 127.0.0.1", 0),
          ("jwrap match, ./jwrap launcher", "tcpdmatch -d in.telnetd 127.0.0.1", 0),
-         ("jwrap check", "tcpdchk (C)", 0),
+         ("jwrap check -d, under sh", "tcpdchk -d (C), under sh", 0),
          # the wrappers: the bash connect line is subtracted from both before the ratios
          ("jwrap-tcpd: connect, check, exec /bin/true", "tcpd (C): connect, check, exec /bin/true",
           "bash: connect + exec /bin/true (baseline)")]
