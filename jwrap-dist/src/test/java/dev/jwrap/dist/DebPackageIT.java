@@ -79,6 +79,20 @@ class DebPackageIT {
     }
 
     @Test
+    void launchers_runTheJvmWithTheSourceTreesFlagFiles() throws IOException {
+        Path flags = CLI_TARGET.resolveSibling("src").resolve("main/launcher");
+        try (Stream<Path> files = Files.list(flags)) {
+            List<Path> argFiles = files.filter(f -> f.toString().endsWith(".args")).toList();
+            assertThat(argFiles).isNotEmpty();
+            for (Path file : argFiles) {
+                assertThat(installed.path("/usr/lib/jwrap/" + file.getFileName())).hasSameTextualContentAs(file);
+            }
+        }
+        assertThat(Files.readString(installed.path("/usr/bin/jwrap"))).contains("@\"$lib/$flags\"");
+        assertThat(Files.readString(installed.path("/usr/sbin/jwrap-tcpd"))).contains("@\"$lib/tool.args\" @\"$lib/quiet.args\"");
+    }
+
+    @Test
     void control_dependsOnTheCLibraryOnly_andKeepsTheExampleConfigAsAConffile(@TempDir Path dir) throws IOException {
         Commands.Result control = Commands.run(dir, List.of("dpkg-deb", "--control", deb.toString(), "DEBIAN"));
         assertThat(control.status()).as(control.all()).isZero();
