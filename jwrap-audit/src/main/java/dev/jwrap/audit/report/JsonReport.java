@@ -1,5 +1,7 @@
 package dev.jwrap.audit.report;
 
+import dev.jwrap.audit.harden.HardenJson;
+import dev.jwrap.audit.harden.HardenResult;
 import dev.jwrap.audit.inventory.Listener;
 import dev.jwrap.audit.inventory.ProcessInfo;
 import dev.jwrap.audit.kb.Severity;
@@ -17,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders an {@link AuditReport} as JSON, schema {@code jwrap.audit/1} (documented in
- * {@code docs/audit-schema.md}): snake_case names, {@code null} for known-but-empty values, arrays in
+ * {@code docs/audit.schema.json}): snake_case names, {@code null} for known-but-empty values, arrays in
  * the report's deterministic order. Within {@code /1} fields and enum values may be added; a removal
  * or a change of meaning moves to {@code /2}. Stateless.
  */
@@ -36,6 +38,14 @@ public final class JsonReport {
      * @param exitCode the exit status the command returns
      */
     public static String render(AuditReport r, String version, Instant generated, int exitCode) {
+        return render(r, version, generated, exitCode, null);
+    }
+
+    /**
+     * The report with a harden preview: what {@code jwrap harden --dry-run} would change, in the
+     * {@code harden} member ({@code null} when {@code preview} is).
+     */
+    public static String render(AuditReport r, String version, Instant generated, int exitCode, HardenResult preview) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("tool", Map.of("name", "jwrap", "version", version));
@@ -58,12 +68,14 @@ public final class JsonReport {
         access.put("hosts_deny", Map.of("file", "/etc/hosts.deny", "present", r.denyPresent()));
         access.put("default_deny", r.defaultDeny());
         root.put("access", access);
+        root.put("rpc", r.rpc().stream().map(JsonReport::rpc).toList());
         root.put("scan", r.scans().isEmpty() ? null : Map.of("results", r.scans().stream().map(x -> scan(x, r)).toList()));
         List<Object> findings = new ArrayList<>();
         for (int i = 0; i < r.findings().size(); i++) {
             findings.add(finding("F" + (i + 1), r.findings().get(i)));
         }
         root.put("findings", findings);
+        root.put("harden", preview == null ? null : HardenJson.tree(preview));
         Map<String, Object> counts = new LinkedHashMap<>();
         r.counts().forEach((s, n) -> counts.put(s.word(), n));
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -83,7 +95,9 @@ public final class JsonReport {
         m.put("family", l.family());
         m.put("socket_family", l.socket().ipv6Socket() ? "ipv6" : "ipv4");
         m.put("mapped", l.socket().mapped());
-        m.put("address", l.address().getHostAddress().replaceFirst("%.*$", ""));
+        // RFC 5952 text (::1, not 0:0:0:0:0:0:0:1), as ss and the text report print it
+        m.put("address", l.address() instanceof java.net.Inet4Address ? l.address().getHostAddress()
+                : dev.jwrap.core.internal.AddressText.formatV6(l.address().getAddress()));
         m.put("port", l.port());
         m.put("state", l.socket().state().name());
         m.put("exposure", l.exposure().word());
@@ -97,6 +111,17 @@ public final class JsonReport {
         m.put("via", j.via());
         m.put("service", j.serviceName() == null ? null : Map.of("name", j.serviceName(), "source", j.serviceSource()));
         m.put("kb", j.kb() == null ? null : j.kb().ref().substring(3));
+        return m;
+    }
+
+    private static Map<String, Object> rpc(dev.jwrap.audit.review.RpcRegistration r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("program", r.mapping().program());
+        m.put("name", r.name());
+        m.put("version", r.mapping().version());
+        m.put("proto", r.mapping().transport());
+        m.put("port", r.mapping().port());
+        m.put("kb", r.kb() == null ? null : r.kb().ref().substring(3));
         return m;
     }
 

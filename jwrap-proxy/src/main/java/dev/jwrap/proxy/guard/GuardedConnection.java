@@ -1,11 +1,12 @@
 package dev.jwrap.proxy.guard;
 
 import dev.jwrap.core.Decision;
-import dev.jwrap.host.access.ConnectionGate;
-import dev.jwrap.host.access.ConnectionEvent.Transport;
 import dev.jwrap.host.access.Arrival;
+import dev.jwrap.host.access.ConnectionEvent.Transport;
+import dev.jwrap.host.access.ConnectionGate;
 import dev.jwrap.host.access.LogStyle;
 import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.process.ShellCommands;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -61,7 +62,7 @@ final class GuardedConnection {
             case GRANTED -> {
                 return relay(client, limits, log);
             }
-            case DELEGATED -> parts.shell().twist(decision.twistCommand(), client, effects.environment(), log);
+            case DELEGATED -> parts.shell().start(decision.twistCommand(), client, effects.environment(), status -> { }, log);
             case DENIED -> {
                 // refused: the banner (if any) was written by the options; closing is all that is left
             }
