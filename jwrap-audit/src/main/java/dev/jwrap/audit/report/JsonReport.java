@@ -69,6 +69,7 @@ public final class JsonReport {
         access.put("hosts_deny", ordered("file", "/etc/hosts.deny", "present", r.denyPresent(), "rules", tables.get(1).rules()));
         access.put("default_deny", r.defaultDeny());
         root.put("access", access);
+        root.put("rpc", r.rpc().stream().map(JsonReport::rpc).toList());
         root.put("scan", r.scans().isEmpty() ? null : Map.of("results", r.scans().stream().map(x -> scan(x, r)).toList()));
         List<Object> findings = new ArrayList<>();
         for (int i = 0; i < r.findings().size(); i++) {
@@ -95,7 +96,9 @@ public final class JsonReport {
         m.put("family", l.family());
         m.put("socket_family", l.socket().ipv6Socket() ? "ipv6" : "ipv4");
         m.put("mapped", l.socket().mapped());
-        m.put("address", l.address().getHostAddress().replaceFirst("%.*$", ""));
+        // RFC 5952 text (::1, not 0:0:0:0:0:0:0:1), as ss and the text report print it
+        m.put("address", l.address() instanceof java.net.Inet4Address ? l.address().getHostAddress()
+                : dev.jwrap.core.internal.AddressText.formatV6(l.address().getAddress()));
         m.put("port", l.port());
         m.put("state", l.socket().state().name());
         m.put("exposure", l.exposure().word());
@@ -109,6 +112,17 @@ public final class JsonReport {
         m.put("via", j.via());
         m.put("service", j.serviceName() == null ? null : ordered("name", j.serviceName(), "source", j.serviceSource()));
         m.put("kb", j.kb() == null ? null : j.kb().ref().substring(3));
+        return m;
+    }
+
+    private static Map<String, Object> rpc(dev.jwrap.audit.review.RpcRegistration r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("program", r.mapping().program());
+        m.put("name", r.name());
+        m.put("version", r.mapping().version());
+        m.put("proto", r.mapping().transport());
+        m.put("port", r.mapping().port());
+        m.put("kb", r.kb() == null ? null : r.kb().ref().substring(3));
         return m;
     }
 
