@@ -9,6 +9,8 @@ import dev.jwrap.audit.scan.ScanPolicy;
 import dev.jwrap.audit.scan.ScanResult;
 import dev.jwrap.audit.scan.ScanText;
 import dev.jwrap.audit.scan.ScanTiming;
+import dev.jwrap.audit.scan.UdpProber;
+import dev.jwrap.audit.scan.UdpService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -58,6 +60,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--expect", paramLabel = "PORTS", description = "Exit 1 unless exactly these ports are open.")
     String expect;
 
+    @Option(names = "--udp", description = "Also probe the classic UDP services on their own ports (echo 7, discard 9, "
+            + "daytime 13, chargen 19, time 37, ntp 123) with a request each protocol answers: a reply is open, an ICMP "
+            + "port unreachable closed, silence after two tries open|filtered. Not part of --expect.")
+    boolean udp;
+
     @Option(names = "--remote", description = "Allow a target that is not this host.")
     boolean remote;
 
@@ -94,7 +101,8 @@ final class ScanCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             return fail(host + ": cannot resolve");
         }
-        String refusal = ScanPolicy.forThisHost().refusal(host, addresses, remote, publicToo);
+        ScanPolicy policy = ScanPolicy.forThisHost();
+        String refusal = policy.refusal(host, addresses, remote, publicToo);
         if (refusal != null) {
             return fail(refusal);
         }
@@ -102,14 +110,25 @@ final class ScanCommand implements Callable<Integer> {
             context.err().println("jwrap scan: scanning " + host + ": make sure you have the authority to");
         }
         InetAddress target = addresses.getFirst();
-        ScanTiming timing = target.isLoopbackAddress() ? ScanTiming.LOOPBACK : ScanTiming.DEFAULT;
+        // an own address is reached over the loopback interface too: it answers as fast
+        boolean local = target.isLoopbackAddress() || policy.ownAddresses().contains(target);
+        ScanTiming timing = local ? ScanTiming.LOOPBACK : ScanTiming.DEFAULT;
         ScanResult result;
         try {
             result = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed)).scan(target, ports);
         } catch (IOException e) {
             return fail(e.getMessage());
         }
-        context.out().print(new ScanText(EtcServices.read(Path.of("/")), KnowledgeBase.builtIn()).render(host, result));
+        ScanText text = new ScanText(EtcServices.read(Path.of("/")), KnowledgeBase.builtIn());
+        context.out().print(text.render(host, result));
+        if (udp) {
+            try {
+                java.time.Duration wait = local ? UdpProber.LOOPBACK_WAIT : UdpProber.REMOTE_WAIT;
+                context.out().print(text.renderUdp(new UdpProber(wait, 2).probe(target, List.of(UdpService.values()))));
+            } catch (IOException e) {
+                return fail("udp probes: " + e.getMessage());
+            }
+        }
         int status = 0;
         if (expected != null) {
             Set<Integer> want = new HashSet<>();

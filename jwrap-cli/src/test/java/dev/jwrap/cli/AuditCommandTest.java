@@ -2,6 +2,12 @@ package dev.jwrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.audit.kb.KnowledgeBase;
+import dev.jwrap.audit.report.JsonReport;
+import dev.jwrap.audit.report.TextReport;
+import dev.jwrap.audit.review.AuditReport;
+import dev.jwrap.audit.review.Auditor;
+import dev.jwrap.audit.rpc.FakePortmapper;
 import dev.jwrap.cli.testing.SchemaSubset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +77,73 @@ class AuditCommandTest {
         assertThat(doc.at("/summary/findings/high").asInt()).isEqualTo(3);
         assertThat(doc.at("/summary/exit_code").asInt()).isEqualTo(1);
         assertThat(doc.at("/services/0/daemon").asString()).isEqualTo("in.telnetd");
+    }
+
+    @Test
+    void portmapperPrograms_inJson_fitTheSchema() throws Exception {
+        riskyTree();
+        write("tree/proc/net/tcp", "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+                + "   0: 00000000:4E50 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5002 1\n");
+        try (FakePortmapper pm = new FakePortmapper()) {
+            AuditReport report = new Auditor(dir.resolve("tree"), KnowledgeBase.builtIn(), false).portmapper(pm.address()).run();
+            JsonNode doc = JSON.readTree(JsonReport.render(report, "test", null, 1));
+
+            assertThat(SchemaSubset.violations(JSON.readTree(Files.readString(SCHEMA)), doc)).isEmpty();
+            assertThat(doc.at("/rpc/2/program").asInt()).isEqualTo(100005);
+            assertThat(doc.at("/rpc/2/name").asString()).isEqualTo("mountd");
+            assertThat(doc.at("/rpc/2/proto").asString()).isEqualTo("tcp");
+            assertThat(doc.at("/rpc/2/kb").asString()).isEqualTo("rpc:100005");
+            assertThat(doc.at("/rpc/5/name").isNull()).isTrue();
+            assertThat(doc.at("/listeners/0/service/source").asString()).isEqualTo("rpc");
+            assertThat(new TextReport(false).render(report, 1)).contains("RPC programs (from the portmapper)",
+                    "  100005   v3   tcp  20048  mountd");
+        }
+    }
+
+    /** Spec §9.1 item 1: 20 + 2 + 1 TCP listeners and 2 UDP sockets of this JVM, each in the JSON as it is. */
+    @Test
+    void thisHost_json_listsEachOfTheTestsListenersWithFamilyStateAndOwner() throws Exception {
+        java.util.List<java.nio.channels.NetworkChannel> open = new java.util.ArrayList<>();
+        try {
+            java.util.Map<String, String> expected = new java.util.LinkedHashMap<>(); // "proto port" -> "address family socket_family state"
+            for (int i = 0; i < 20; i++) {
+                expected.put("tcp " + bind(open, true, "127.0.0.1"), "127.0.0.1 ipv4 ipv4 LISTEN");
+            }
+            expected.put("tcp " + bind(open, true, "::1"), "::1 ipv6 ipv6 LISTEN");
+            expected.put("tcp " + bind(open, true, "::1"), "::1 ipv6 ipv6 LISTEN");
+            expected.put("tcp " + bind(open, true, "::ffff:127.0.0.1"), "127.0.0.1 ipv4 ipv6 LISTEN");
+            expected.put("udp " + bind(open, false, "127.0.0.1"), "127.0.0.1 ipv4 ipv4 CLOSE");
+            expected.put("udp " + bind(open, false, "::1"), "::1 ipv6 ipv6 CLOSE");
+
+            assertThat(run("audit", "--format", "json", "-o", "host.json")).isIn(0, 1);
+            JsonNode doc = JSON.readTree(Files.readString(dir.resolve("host.json")));
+            java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+            for (JsonNode l : doc.get("listeners")) {
+                String key = l.get("proto").asString() + " " + l.get("port").asInt();
+                if (expected.containsKey(key) && l.at("/owner/pid").asLong() == ProcessHandle.current().pid()) {
+                    assertThat(l.at("/owner/comm").asString()).isEqualTo("java");
+                    assertThat(l.at("/owner/exe").asString()).endsWith("/bin/java");
+                    assertThat(l.get("exposure").asString()).isEqualTo("loopback");
+                    found.put(key, l.get("address").asString() + " " + l.get("family").asString() + " "
+                            + l.get("socket_family").asString() + " " + l.get("state").asString());
+                }
+            }
+            assertThat(found).containsExactlyInAnyOrderEntriesOf(expected);
+        } finally {
+            for (var c : open) {
+                c.close();
+            }
+        }
+    }
+
+    private static int bind(java.util.List<java.nio.channels.NetworkChannel> open, boolean tcp, String address) throws IOException {
+        java.net.StandardProtocolFamily family = address.contains(":") ? java.net.StandardProtocolFamily.INET6
+                : java.net.StandardProtocolFamily.INET;
+        java.nio.channels.NetworkChannel c = tcp ? java.nio.channels.ServerSocketChannel.open(family)
+                : java.nio.channels.DatagramChannel.open(family);
+        open.add(c);
+        c.bind(new java.net.InetSocketAddress(java.net.InetAddress.ofLiteral(address), 0));
+        return ((java.net.InetSocketAddress) c.getLocalAddress()).getPort();
     }
 
     @Test

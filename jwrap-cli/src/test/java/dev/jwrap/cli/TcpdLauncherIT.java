@@ -6,7 +6,6 @@ import dev.jwrap.cli.testing.HostTools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,10 +66,8 @@ class TcpdLauncherIT {
         Path probe = dir.resolve("probe");
         Files.writeString(probe, "#!/bin/sh\necho \"pid=$$ args=$*\"\n");
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        // below the ephemeral range: no outgoing connection can take it before socat binds it
+        int port = dev.jwrap.host.access.TestPorts.freePort();
         String exec = launcher + " --allow " + dir.resolve("hosts.allow") + " --deny " + dir.resolve("hosts.deny")
                 + " --refusal-delay 0 " + probe + " one two";
         Process socat = new ProcessBuilder("socat", "TCP4-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",

@@ -1,5 +1,7 @@
 package dev.jwrap.audit.report;
 
+import dev.jwrap.audit.harden.HardenJson;
+import dev.jwrap.audit.harden.HardenResult;
 import dev.jwrap.audit.inventory.Listener;
 import dev.jwrap.audit.inventory.ProcessInfo;
 import dev.jwrap.audit.kb.Severity;
@@ -17,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders an {@link AuditReport} as JSON, schema {@code jwrap.audit/1} (documented in
- * {@code docs/audit-schema.md}): snake_case names, {@code null} for known-but-empty values, arrays in
+ * {@code docs/audit.schema.json}): snake_case names, {@code null} for known-but-empty values, arrays in
  * the report's deterministic order. Within {@code /1} fields and enum values may be added; a removal
  * or a change of meaning moves to {@code /2}. Stateless.
  */
@@ -36,9 +38,17 @@ public final class JsonReport {
      * @param exitCode the exit status the command returns
      */
     public static String render(AuditReport r, String version, Instant generated, int exitCode) {
+        return render(r, version, generated, exitCode, null);
+    }
+
+    /**
+     * The report with a harden preview: what {@code jwrap harden --dry-run} would change, in the
+     * {@code harden} member ({@code null} when {@code preview} is).
+     */
+    public static String render(AuditReport r, String version, Instant generated, int exitCode, HardenResult preview) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.put("tool", Map.of("name", "jwrap", "version", version));
+        root.put("tool", ordered("name", "jwrap", "version", version));
         if (generated != null) {
             root.put("generated", generated.toString());
         }
@@ -54,16 +64,19 @@ public final class JsonReport {
         }
         root.put("services", services);
         Map<String, Object> access = new LinkedHashMap<>();
-        access.put("hosts_allow", Map.of("file", "/etc/hosts.allow", "present", r.allowPresent()));
-        access.put("hosts_deny", Map.of("file", "/etc/hosts.deny", "present", r.denyPresent()));
+        List<AccessListing.Table> tables = AccessListing.read(java.nio.file.Path.of(r.root()));
+        access.put("hosts_allow", ordered("file", "/etc/hosts.allow", "present", r.allowPresent(), "rules", tables.get(0).rules()));
+        access.put("hosts_deny", ordered("file", "/etc/hosts.deny", "present", r.denyPresent(), "rules", tables.get(1).rules()));
         access.put("default_deny", r.defaultDeny());
         root.put("access", access);
+        root.put("rpc", r.rpc().stream().map(JsonReport::rpc).toList());
         root.put("scan", r.scans().isEmpty() ? null : Map.of("results", r.scans().stream().map(x -> scan(x, r)).toList()));
         List<Object> findings = new ArrayList<>();
         for (int i = 0; i < r.findings().size(); i++) {
             findings.add(finding("F" + (i + 1), r.findings().get(i)));
         }
         root.put("findings", findings);
+        root.put("harden", preview == null ? null : HardenJson.tree(preview));
         Map<String, Object> counts = new LinkedHashMap<>();
         r.counts().forEach((s, n) -> counts.put(s.word(), n));
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -83,7 +96,9 @@ public final class JsonReport {
         m.put("family", l.family());
         m.put("socket_family", l.socket().ipv6Socket() ? "ipv6" : "ipv4");
         m.put("mapped", l.socket().mapped());
-        m.put("address", l.address().getHostAddress().replaceFirst("%.*$", ""));
+        // RFC 5952 text (::1, not 0:0:0:0:0:0:0:1), as ss and the text report print it
+        m.put("address", l.address() instanceof java.net.Inet4Address ? l.address().getHostAddress()
+                : dev.jwrap.core.internal.AddressText.formatV6(l.address().getAddress()));
         m.put("port", l.port());
         m.put("state", l.socket().state().name());
         m.put("exposure", l.exposure().word());
@@ -95,8 +110,19 @@ public final class JsonReport {
         m.put("owner_unknown", l.ownerUnknown());
         m.put("holders", l.holders().size());
         m.put("via", j.via());
-        m.put("service", j.serviceName() == null ? null : Map.of("name", j.serviceName(), "source", j.serviceSource()));
+        m.put("service", j.serviceName() == null ? null : ordered("name", j.serviceName(), "source", j.serviceSource()));
         m.put("kb", j.kb() == null ? null : j.kb().ref().substring(3));
+        return m;
+    }
+
+    private static Map<String, Object> rpc(dev.jwrap.audit.review.RpcRegistration r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("program", r.mapping().program());
+        m.put("name", r.name());
+        m.put("version", r.mapping().version());
+        m.put("proto", r.mapping().transport());
+        m.put("port", r.mapping().port());
+        m.put("kb", r.kb() == null ? null : r.kb().ref().substring(3));
         return m;
     }
 
@@ -117,7 +143,7 @@ public final class JsonReport {
         }
         m.put("open", open);
         List<Object> filtered = new ArrayList<>();
-        s.filtered().forEach((port, why) -> filtered.add(Map.of("port", port, "reason", why)));
+        s.filtered().forEach((port, why) -> filtered.add(ordered("port", port, "reason", why)));
         m.put("filtered", filtered);
         m.put("closed_count", s.closed());
         return m;
@@ -172,4 +198,15 @@ public final class JsonReport {
         return m;
     }
 
+    /**
+     * A JSON object with its members in the order given: {@code Map.of} iterates in an order that
+     * changes from one JVM to the next, which would make two runs' outputs differ.
+     */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
+    }
 }

@@ -52,6 +52,13 @@ public final class TextReport {
         out.append("  hosts.allow: ").append(r.allowPresent() ? "present" : "missing")
                 .append(", hosts.deny: ").append(r.denyPresent() ? "present" : "missing")
                 .append(", default deny: ").append(r.defaultDeny() ? "yes" : "no").append('\n');
+        if (!r.rpc().isEmpty()) {
+            out.append("\nRPC programs (from the portmapper)\n");
+            for (dev.jwrap.audit.review.RpcRegistration p : r.rpc()) {
+                out.append(String.format("  %-8d v%-3d %-4s %-6d %s%n", p.mapping().program(), p.mapping().version(),
+                        p.mapping().transport(), p.mapping().port(), p.name() == null ? "-" : p.name()));
+            }
+        }
         if (!r.scans().isEmpty()) {
             out.append("\nScan (connects to this host's own addresses)\n");
             for (ScanResult s : r.scans()) {

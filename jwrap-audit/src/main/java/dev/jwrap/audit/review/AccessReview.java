@@ -1,9 +1,11 @@
 package dev.jwrap.audit.review;
 
 import dev.jwrap.audit.kb.Severity;
+import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.check.FindingCode;
 import dev.jwrap.core.check.PolicyAnalyzer;
+import dev.jwrap.core.policy.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,8 +39,8 @@ final class AccessReview {
         this.checkOwner = checkOwner;
     }
 
-    /** What the audit learnt about the tables. */
-    record Posture(boolean allowPresent, boolean denyPresent, boolean defaultDeny) {}
+    /** What the audit learnt about the tables, and the tables as the engine compiled them. */
+    record Posture(boolean allowPresent, boolean denyPresent, boolean defaultDeny, Table allow, Table deny) {}
 
     /**
      * Reviews the tables under {@code root}.
@@ -56,11 +58,25 @@ final class AccessReview {
             if (f.code() == FindingCode.NO_DEFAULT_DENY) {
                 defaultDeny = false;
             }
-            findings.add(translate(f, riskyWrapped));
+            findings.add(deadDeny(f, allow, deny) ? dead(f) : translate(f, riskyWrapped));
         }
         perms(allow, findings);
         perms(deny, findings);
-        return new Posture(allowPresent, denyPresent, defaultDeny);
+        AccessPolicy policy = AccessPolicy.load(allow, deny);
+        new TableRulesReview().review(List.of(policy.allowTable(), policy.denyTable()), findings);
+        return new Posture(allowPresent, denyPresent, defaultDeny, policy.allowTable(), policy.denyTable());
+    }
+
+    /** A deny rule that hosts.allow shadows: every request it matches is granted before it is read. */
+    private static boolean deadDeny(dev.jwrap.core.check.Finding f, TableFile allow, TableFile deny) {
+        return f.code() == FindingCode.SHADOWED_RULE && deny.name().equals(f.file())
+                && f.message().contains(allow.name() + " line ");
+    }
+
+    private static Finding dead(dev.jwrap.core.check.Finding f) {
+        return new Finding("TW-DEAD-DENY", Severity.LOW, f.message(), f.file(), f.line(), null,
+                "hosts.allow already grants every request this deny rule matches", "review",
+                "remove the rule, or narrow the allow rule if the deny was meant", List.of("check:" + f.code().id()));
     }
 
     private static Finding translate(dev.jwrap.core.check.Finding f, boolean riskyWrapped) {

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param findings every finding, {@link Finding#ORDER}
  * @param scans with {@code --scan}: one connect scan per own address of the listeners' ports; empty
  *     when no scan ran
+ * @param rpc the portmapper's registrations (spec §4.3); empty when no portmapper was asked
  */
 public record AuditReport(String root, boolean live, List<String> limitations, List<JudgedListener> listeners,
         List<ConfiguredService> services, boolean allowPresent, boolean denyPresent, boolean defaultDeny,
-        List<Finding> findings, List<ScanResult> scans) {
+        List<Finding> findings, List<ScanResult> scans, List<RpcRegistration> rpc) {
 
     /** Exit status: nothing at or above the threshold. */
     public static final int CLEAN = 0;
@@ -39,6 +40,15 @@ public record AuditReport(String root, boolean live, List<String> limitations, L
         services = List.copyOf(services);
         findings = findings.stream().sorted(Finding.ORDER).toList();
         scans = List.copyOf(scans);
+        rpc = List.copyOf(rpc);
+    }
+
+    /** A report without portmapper registrations. */
+    public AuditReport(String root, boolean live, List<String> limitations, List<JudgedListener> listeners,
+            List<ConfiguredService> services, boolean allowPresent, boolean denyPresent, boolean defaultDeny,
+            List<Finding> findings, List<ScanResult> scans) {
+        this(root, live, limitations, listeners, services, allowPresent, denyPresent, defaultDeny, findings, scans,
+                List.of());
     }
 
     /** How many findings of each severity, every severity present (highest first). */

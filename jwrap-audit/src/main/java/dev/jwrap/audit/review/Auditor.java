@@ -9,6 +9,7 @@ import dev.jwrap.audit.kb.Recommendation;
 import dev.jwrap.audit.scan.ScanResult;
 import dev.jwrap.audit.scan.SelfScan;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +28,7 @@ public final class Auditor {
     private final Path root;
     private final KnowledgeBase builtIn;
     private final boolean checkOwner;
+    private InetSocketAddress portmapper;
 
     /**
      * @param root the tree to audit ({@code /} for this host)
@@ -37,6 +39,17 @@ public final class Auditor {
         this.root = root;
         this.builtIn = kb;
         this.checkOwner = checkOwner;
+    }
+
+    /**
+     * Asks the portmapper at {@code address} for its registrations instead of the one the live
+     * inventory shows on port 111 (for a tree, or a portmapper elsewhere).
+     *
+     * @return this auditor
+     */
+    public Auditor portmapper(InetSocketAddress address) {
+        this.portmapper = address;
+        return this;
     }
 
     /**
@@ -83,13 +96,17 @@ public final class Auditor {
 
         List<JudgedListener> listeners = List.of();
         List<ScanResult> scans = List.of();
+        List<RpcRegistration> rpc = List.of();
+        List<dev.jwrap.audit.inventory.Listener> seen = List.of();
         if (Files.isDirectory(root.resolve("proc/net"))) {
             Inventory inv = new InventoryReader(root).read();
             limitations.addAll(inv.limitations());
             limitations.addAll(inv.warnings());
-            listeners = new ListenerReview(kb, services).review(inv.listeners(), configured, findings);
-            new SuperServerReview().review(root.resolve("proc"), Files.exists(root.resolve("etc/inetd.conf")), configured,
-                    inv.listeners(), findings);
+            seen = inv.listeners();
+            rpc = new PortmapperReview(kb).review(portmapper, live, inv.listeners(), limitations);
+            listeners = new ListenerReview(kb, services).review(inv.listeners(), configured, rpc, findings);
+            new SuperServerReview().review(root.resolve("proc"), Files.exists(root.resolve("etc/inetd.conf")),
+                    Files.exists(root.resolve("etc/xinetd.conf")), configured, inv.listeners(), findings);
             if (scan != null && live) {
                 scans = scan.scan(inv.listeners());
                 scanFindings(scans, findings);
@@ -99,8 +116,11 @@ public final class Auditor {
         } else {
             limitations.add("no " + root.resolve("proc/net") + ": no listener inventory (configuration reviewed only)");
         }
+        new LibwrapReview(root).review(seen, posture.allow(), posture.deny(), posture.defaultDeny(), findings);
+        new DaemonNamesReview(kb).review(List.of(posture.allow(), posture.deny()), configured, seen, findings);
+        new BootReview(root, kb).review(findings);
         return new AuditReport(root.toString(), live, limitations, listeners, configured, posture.allowPresent(),
-                posture.denyPresent(), posture.defaultDeny(), findings.list(), scans);
+                posture.denyPresent(), posture.defaultDeny(), findings.list(), scans, rpc);
     }
 
     /** A listener that does not answer from an own address: a local firewall rule, not a closed service. */

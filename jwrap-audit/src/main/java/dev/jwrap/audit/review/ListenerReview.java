@@ -24,6 +24,7 @@ final class ListenerReview {
     private static final Map<String, String> SUPER_SERVERS = Map.of("inetd", "inetd", "xinetd", "xinetd", "systemd",
             "systemd", "jwrap", "inetd");
     private static final int PORTMAPPER = 111;
+    private static final int SMTP = 25;
 
     private final KnowledgeBase kb;
     private final EtcServices services;
@@ -33,7 +34,13 @@ final class ListenerReview {
         this.services = services;
     }
 
-    List<JudgedListener> review(List<Listener> listeners, List<ConfiguredService> configured, Findings findings) {
+    /**
+     * Judges every listener.
+     *
+     * @param rpc the portmapper's registrations: they name the RPC programs' dynamic ports
+     */
+    List<JudgedListener> review(List<Listener> listeners, List<ConfiguredService> configured, List<RpcRegistration> rpc,
+            Findings findings) {
         List<JudgedListener> out = new ArrayList<>();
         for (Listener l : listeners) {
             String proto = l.transport() == Transport.UDP ? "udp" : "tcp";
@@ -42,6 +49,14 @@ final class ListenerReview {
             String source = name != null ? "etc-services" : row != null ? "kb" : null;
             if (name == null && row != null) {
                 name = row.service();
+            }
+            RpcRegistration program = row != null || l.transport() == Transport.RAW ? null : registered(rpc, l.port(), proto);
+            if (program != null) {
+                row = program.kb();
+                if (name == null) {
+                    name = program.name() != null ? program.name() : "rpc program " + program.mapping().program();
+                    source = "rpc";
+                }
             }
             String via = l.owner() == null ? null : SUPER_SERVERS.get(l.owner().comm());
             ConfiguredService config = via == null ? null : configured.stream()
@@ -52,6 +67,12 @@ final class ListenerReview {
             judge(j, findings);
         }
         return out;
+    }
+
+    private static RpcRegistration registered(List<RpcRegistration> rpc, int port, String proto) {
+        return rpc.stream()
+                .filter(r -> r.mapping().port() == port && r.mapping().transport().equals(proto))
+                .findFirst().orElse(null);
     }
 
     private static void judge(JudgedListener j, Findings findings) {
@@ -73,6 +94,23 @@ final class ListenerReview {
             return;
         }
         KbEntry row = j.kb();
+        if (l.port() == SMTP && l.transport() == Transport.TCP && row != null && j.config() == null) {
+            Severity s = l.exposure() == Exposure.ADDRESS ? row.severity().lower() : row.severity();
+            findings.judged("MTA-NOT-LOCAL", s, "mail server listening on " + where(l) + ownerText(l)
+                    + ": not local-only", null, 0, row.service(), row,
+                    "unless this host receives mail from others, bind the MTA to loopback (exim4: dc_local_interfaces="
+                            + "'127.0.0.1 ; ::1'; postfix: inet_interfaces = loopback-only; sendmail: "
+                            + "DaemonPortOptions=Addr=127.0.0.1)", "cis-dil:2.2.15");
+            return;
+        }
+        if (row == null && j.serviceName() == null && j.config() == null && j.via() == null) {
+            findings.plain("LISTEN-UNKNOWN", Severity.LOW, "unknown service listening on " + where(l) + ownerText(l)
+                    + (owner != null && owner.exe() != null ? " (" + owner.exe() + ")" : "")
+                    + ": the port is in no super-server's configuration and not in /etc/services", null, 0,
+                    "a port nobody can name is a port nobody looks after (seed 004's \"mystery ports\")",
+                    "find out what the program is; stop it or restrict it if nothing needs it");
+            return;
+        }
         if (row == null || row.recommendation() == Recommendation.KEEP || j.config() != null) {
             return; // a configured service is judged where it is configured
         }

@@ -14,12 +14,19 @@ import java.util.List;
  * Compares inetd.conf with what runs (spec §4.1, Lynis INSE-8006): enabled entries while no inetd
  * runs ({@code INETD-STALE}), an inetd with nothing enabled ({@code INETD-IDLE}), and an enabled
  * entry with no listener on its port ({@code INETD-NOT-LISTENING}: inetd not reloaded, or the bind
- * failed). Needs the tree's /proc; without it nothing is said.
+ * failed), and the first two for xinetd too. Needs the tree's /proc; without it nothing is said.
  */
 final class SuperServerReview {
 
-    void review(Path proc, boolean inetdConfPresent, List<ConfiguredService> configured, List<Listener> listeners,
-            Findings findings) {
+    /**
+     * @param xinetdConfPresent whether the tree has an xinetd.conf: then the same stale and idle
+     *     checks are made for xinetd ({@code XINETD-STALE}, {@code XINETD-IDLE})
+     */
+    void review(Path proc, boolean inetdConfPresent, boolean xinetdConfPresent, List<ConfiguredService> configured,
+            List<Listener> listeners, Findings findings) {
+        if (xinetdConfPresent) {
+            xinetd(proc, configured, findings);
+        }
         List<ConfiguredService> inetd = configured.stream().filter(c -> c.kind().equals("inetd")).toList();
         boolean running = running(proc, "inetd");
         if (!running && !inetd.isEmpty()) {
@@ -44,6 +51,21 @@ final class SuperServerReview {
                         "inetd was not reloaded since the line was added, or could not bind the port",
                         "kill -HUP $(cat /run/inetd.pid), then look at inetd's log");
             }
+        }
+    }
+
+    private static void xinetd(Path proc, List<ConfiguredService> configured, Findings findings) {
+        List<ConfiguredService> xinetd = configured.stream().filter(c -> c.kind().equals("xinetd")).toList();
+        boolean running = running(proc, "xinetd");
+        if (!running && !xinetd.isEmpty()) {
+            findings.plain("XINETD-STALE", Severity.INFO, xinetd.size() + " service(s) enabled for xinetd, but no xinetd runs",
+                    xinetd.getFirst().file(), 0, "they start again whenever xinetd does (a package update, a reboot)",
+                    "jwrap harden, or set disable = yes in their blocks");
+        }
+        if (running && xinetd.isEmpty()) {
+            findings.plain("XINETD-IDLE", Severity.LOW, "xinetd runs with no service enabled", "/etc/xinetd.conf", 0,
+                    "a super-server with nothing to serve is attack surface for nothing",
+                    "systemctl disable --now xinetd");
         }
     }
 

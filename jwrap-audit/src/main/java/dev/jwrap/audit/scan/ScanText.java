@@ -43,6 +43,16 @@ public final class ScanText {
         return out.toString();
     }
 
+    /** The UDP probes' lines: {@code PORT STATE SERVICE}, every probed port, closed ones too. */
+    public String renderUdp(java.util.List<UdpProbeResult> results) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-9s %-13s %s%n", "PORT", "STATE", "SERVICE"));
+        for (UdpProbeResult r : results) {
+            out.append(String.format("%-9s %-13s %s%n", r.port() + "/udp", r.state(), r.service().serviceName()));
+        }
+        return out.toString();
+    }
+
     private String name(int port) {
         String n = services.name(port, "tcp");
         return n != null ? n : kb.byPort(port, "tcp").map(KbEntry::service).orElse("unknown");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.kb.Severity;
+import dev.jwrap.audit.rpc.FakePortmapper;
 import dev.jwrap.audit.testing.Tree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,9 @@ class AuditorTest {
         " | ALL: ALL\\n | ",
         " | ALL:ALL\\n | ",
         "ALL: ALL: deny\\n | | ",
-        "ALL: ALL\\n | ALL: ALL\\n | TW-ALLOW-ALL@1,TW-SHADOWED@1",
+        "ALL: ALL\\n | ALL: ALL\\n | TW-ALLOW-ALL@1,TW-DEAD-DENY@1",
+        " | ALL: 10.\\nALL: 10.0.0.1\\nALL: ALL\\n | TW-SHADOWED@2",
+        "in.telnet: 10.0.0.1\\n | ALL: ALL\\n | TW-UNKNOWN-DAEMON@1",
         " | | TW-NO-DEFAULT-DENY@0",
         "# note \\\\\\nsshd: 10.0.0.1\\n | ALL: ALL\\n | TW-CONTINUATION-COMMENT@1"
     })
@@ -151,6 +154,167 @@ class AuditorTest {
         assertThat(checks(audit(t))).doesNotContain("INETD-NOT-LISTENING@2", "INETD-STALE@0");
         t.file("etc/inetd.conf", "# nothing\n");
         assertThat(checks(audit(t))).contains("INETD-IDLE@0");
+    }
+
+    @Test
+    void thePortmappersProgramsNameTheDynamicRpcPorts() throws Exception {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("proc/net/tcp", header
+                        + "   0: 00000000:006F 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5001 1\n"
+                        + "   1: 00000000:4E50 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5002 1\n"
+                        + "   2: 00000000:1B58 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5003 1\n");
+        try (FakePortmapper pm = new FakePortmapper()) {
+            AuditReport r = new Auditor(t.root(), KB, false).portmapper(pm.address()).run();
+
+            assertThat(r.rpc()).extracting(p -> p.mapping().program() + "/" + p.mapping().transport() + ":" + p.mapping().port()
+                    + "=" + p.name()).containsExactly("100000/tcp:111=sunrpc", "100000/udp:111=sunrpc",
+                    "100005/tcp:20048=mountd", "100005/udp:20048=mountd", "100024/udp:41234=status", "400123/tcp:7000=null");
+            assertThat(r.listeners()).extracting(j -> j.listener().port() + "=" + j.serviceName() + "(" + j.serviceSource() + ")")
+                    .containsExactly("111=sunrpc(kb)", "7000=rpc program 400123(rpc)", "20048=mountd(rpc)");
+            assertThat(r.findings()).extracting(f -> f.check() + " " + f.severity().word() + " " + f.service())
+                    .containsExactly("LISTEN-RISKY high mountd", "RPC-PORTMAP high null");
+        }
+    }
+
+    @Test
+    void aPortmapperThatDoesNotAnswerIsALimitation() throws Exception {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "").file("proc/net/tcp", "");
+        java.net.InetSocketAddress nobody;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.ofLiteral("127.0.0.1"))) {
+            nobody = (java.net.InetSocketAddress) s.getLocalSocketAddress();
+        }
+        AuditReport r = new Auditor(t.root(), KB, false).portmapper(nobody).run();
+        assertThat(r.rpc()).isEmpty();
+        assertThat(r.limitations()).anySatisfy(l -> assertThat(l).startsWith("the portmapper at 127.0.0.1 port " + nobody.getPort()
+                + " did not list its programs: "));
+    }
+
+    private static final String TCP_HEADER =
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+
+    /** A process of the tree's /proc holding one socket, with a memory map. */
+    private static void process(Tree t, int pid, String comm, String exe, String maps, long inode) {
+        t.file("proc/" + pid + "/comm", comm + "\n").file("proc/" + pid + "/cmdline", exe + "\0")
+                .file("proc/" + pid + "/status", "Name:\t" + comm + "\nPPid:\t1\nUid:\t0\t0\t0\t0\n")
+                .file("proc/" + pid + "/maps", maps)
+                .link("proc/" + pid + "/exe", exe).link("proc/" + pid + "/fd/3", "socket:[" + inode + "]");
+    }
+
+    private static String tcpLine(int slot, String hexAddress, int port, long inode) {
+        return String.format("   %d: %s:%04X 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 %d 1%n",
+                slot, hexAddress, port, inode);
+    }
+
+    @Test
+    void nameBasedPatternsAndClientExpansionsInSpawn() throws IOException {
+        Tree t = new Tree(dir)
+                .file("etc/hosts.allow", "sshd: .example.com\nin.ftpd: LOCAL\nALL: 10.0.0.0/8 [2001:db8::]/32 192.168.\n"
+                        + "in.fingerd: ALL EXCEPT host.example.org\nin.telnetd: 10.1.0.0/16: spawn (echo %h >> /var/log/telnet) &\n")
+                .file("etc/hosts.deny", DENY_ALL);
+        assertThat(checks(audit(t))).filteredOn(c -> c.startsWith("TW-NAME") || c.startsWith("TW-SPAWN"))
+                .containsExactly("TW-NAME-BASED@1", "TW-NAME-BASED@2", "TW-NAME-BASED@4", "TW-SPAWN-EXPANSION@5");
+    }
+
+    @ParameterizedTest(name = "sshd binary links libwrap: {0}, hosts.allow [{1}] -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "true  | | TW-SSHD-NO-ALLOW",
+        "true  | sshd: 192.0.2.0/24\\n | ",
+        "true  | ALL: 192.0.2.7\\n | ",
+        "true  | sshd: ALL: deny\\n | TW-SSHD-NO-ALLOW",
+        "false | | "
+    })
+    void aDefaultDenyWithoutAnAllowForAWrappedSshdLocksSshOut(boolean libwrap, String allow, String expected) throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.allow", unescape(allow)).file("etc/hosts.deny", DENY_ALL)
+                .file("usr/sbin/sshd", "\u007fELF...libc.so.6\0" + (libwrap ? "libwrap.so.0\0" : "") + "libcrypto.so.3\0");
+        AuditReport r = audit(t);
+        assertThat(checks(r)).filteredOn(c -> c.startsWith("TW-SSHD")).containsExactlyElementsOf(
+                expected == null ? List.of() : List.of(expected + "@0"));
+    }
+
+    @Test
+    void rulesForADaemonThatNeverReadsThemAreNotEnforced() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL)
+                .file("etc/hosts.allow", "nginx: 10.0.0.0/8\nsshd: 10.0.0.0/8\nslapd: 10.0.0.0/8\n")
+                .file("proc/net/tcp", TCP_HEADER + tcpLine(0, "00000000", 8080, 7001) + tcpLine(1, "00000000", 22, 7002)
+                        + tcpLine(2, "00000000", 389, 7003));
+        process(t, 501, "nginx", "/usr/sbin/nginx", "7f00-7f01 r-xp 0 08:01 1 /usr/lib/x86_64-linux-gnu/libc.so.6\n", 7001);
+        process(t, 502, "sshd", "/usr/sbin/sshd", "7f00-7f01 r-xp 0 08:01 2 /usr/lib/x86_64-linux-gnu/libwrap.so.0.7.6\n", 7002);
+        t.file("proc/503/comm", "slapd\n").file("proc/503/status", "Name:\tslapd\nPPid:\t1\n").link("proc/503/exe", "/usr/sbin/slapd")
+                .link("proc/503/fd/3", "socket:[7003]"); // no maps: cannot know, so no judgement
+        AuditReport r = audit(t);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("LISTEN-UNKNOWN")).extracting(Finding::title).containsExactly(
+                "unknown service listening on tcp 0.0.0.0:8080 by nginx (pid 501) (/usr/sbin/nginx): the port is in no"
+                        + " super-server's configuration and not in /etc/services");
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("TW-NOT-ENFORCED")).singleElement()
+                .extracting(Finding::title).asString().startsWith("the tables have rules for nginx, but nginx (pid 501, tcp port 8080)");
+        assertThat(checks(r)).doesNotContain("TW-SSHD-NO-ALLOW@0");
+    }
+
+    @Test
+    void aMailServerOnEveryAddressIsNotLocalOnly() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("proc/net/tcp", TCP_HEADER + tcpLine(0, "00000000", 25, 7101) + tcpLine(1, "0100007F", 587, 7102));
+        process(t, 601, "exim4", "/usr/sbin/exim4", "", 7101);
+        AuditReport r = audit(t);
+        assertThat(r.findings()).extracting(f -> f.check() + " " + f.severity().word()).containsExactly("MTA-NOT-LOCAL medium");
+        assertThat(r.findings().getFirst().title()).isEqualTo("mail server listening on tcp 0.0.0.0:25 by exim4 (pid 601): not local-only");
+
+        t.file("proc/net/tcp", TCP_HEADER + tcpLine(0, "0100007F", 25, 7101));
+        assertThat(audit(t).findings()).isEmpty();
+    }
+
+    @Test
+    void openbsdRcConfStartsPortmapAndSendmail() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("etc/rc.conf", "# rc.conf\nportmap=YES\t\t# for NFS\nnfs_server=NO\ninetd=YES\n"
+                        + "sendmail_flags=\"-L sm-mta -bd -q30m\"\nhttpd_flags=NO\nntpd_flags=\n")
+                .file("etc/rc.conf.local", "inetd=NO\npkg_scripts=\"snmpd postgresql\"\n");
+        AuditReport r = audit(t);
+        assertThat(r.findings()).extracting(f -> f.check() + " " + f.severity().word() + " " + f.location() + " " + f.fix())
+                .containsExactly(
+                        "BOOT-ENABLED low /etc/rc.conf:2 rcctl disable portmap   # portmap=NO in rc.conf.local",
+                        "BOOT-ENABLED info /etc/rc.conf:5 rcctl disable sendmail   # sendmail_flags=NO in rc.conf.local",
+                        "BOOT-ENABLED info /etc/rc.conf.local:2 rcctl disable snmpd && rcctl stop snmpd");
+    }
+
+    @Test
+    void systemdEnablementLinksAndMasks() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("lib/systemd/system/rpcbind.service", "[Service]\n")
+                .link("etc/systemd/system/multi-user.target.wants/rpcbind.service", "/lib/systemd/system/rpcbind.service")
+                .link("etc/systemd/system/sockets.target.wants/rpcbind.socket", "/lib/systemd/system/rpcbind.socket")
+                .link("etc/systemd/system/multi-user.target.wants/avahi-daemon.service", "/lib/systemd/system/avahi-daemon.service")
+                .link("etc/systemd/system/avahi-daemon.service", "/dev/null")
+                .link("etc/systemd/system/multi-user.target.wants/ssh.service", "/lib/systemd/system/ssh.service")
+                .file("etc/rc2.d/S01snmpd", "");
+        AuditReport r = audit(t);
+        assertThat(r.findings()).extracting(f -> f.check() + " " + f.service() + " " + f.location() + " " + f.fix()).containsExactly(
+                "BOOT-ENABLED sunrpc /etc/systemd/system/multi-user.target.wants/rpcbind.service systemctl disable --now rpcbind.service");
+    }
+
+    @Test
+    void sysvStartLinksWithoutSystemd() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .link("etc/rc2.d/S01rpcbind", "../init.d/rpcbind").link("etc/rc3.d/S01rpcbind", "../init.d/rpcbind")
+                .link("etc/rc2.d/K01nis", "../init.d/nis").link("etc/rc5.d/S02xinetd", "../init.d/xinetd")
+                .link("etc/rc1.d/S01slapd", "../init.d/slapd");
+        AuditReport r = audit(t);
+        assertThat(r.findings()).extracting(f -> f.check() + " " + f.severity().word() + " " + f.location()).containsExactly(
+                "BOOT-ENABLED low /etc/rc2.d/S01rpcbind", "BOOT-ENABLED info /etc/rc5.d/S02xinetd");
+    }
+
+    @Test
+    void xinetdComparedWithWhatRuns() throws IOException {
+        Tree t = new Tree(dir).file("etc/hosts.deny", DENY_ALL).file("etc/hosts.allow", "")
+                .file("etc/xinetd.conf", "defaults\n{\n}\nincludedir /etc/xinetd.d\n")
+                .file("etc/xinetd.d/echo", "service echo\n{\n\tid = echo-stream\n\ttype = INTERNAL\n\tsocket_type = stream\n\tdisable = no\n}\n")
+                .file("proc/net/tcp", TCP_HEADER);
+        assertThat(checks(audit(t))).contains("XINETD-STALE@0").doesNotContain("XINETD-IDLE@0");
+        t.file("proc/88/comm", "xinetd\n");
+        assertThat(checks(audit(t))).doesNotContain("XINETD-STALE@0", "XINETD-IDLE@0");
+        t.file("etc/xinetd.d/echo", "service echo\n{\n\tdisable = yes\n}\n");
+        assertThat(checks(audit(t))).contains("XINETD-IDLE@0");
     }
 
     @Test

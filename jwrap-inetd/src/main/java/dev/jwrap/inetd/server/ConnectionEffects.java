@@ -31,7 +31,7 @@ final class ConnectionEffects extends SocketOptionEffects {
 
     @Override
     public void spawn(String command) {
-        starter.shellBeside(command);
+        starter.shellBeside(command, environment);
     }
 
     @Override

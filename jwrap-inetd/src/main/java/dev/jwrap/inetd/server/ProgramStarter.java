@@ -1,21 +1,20 @@
 package dev.jwrap.inetd.server;
 
-import dev.jwrap.inetd.config.ServiceEntry;
+import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.process.ChannelDescriptors;
 import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.CredentialResolver;
 import dev.jwrap.host.process.Credentials;
 import dev.jwrap.host.process.ExitStatus;
 import dev.jwrap.host.process.ProcessLauncher;
+import dev.jwrap.host.process.ShellCommands;
 import dev.jwrap.host.process.SpawnException;
 import dev.jwrap.host.process.SpawnRequest;
-import dev.jwrap.host.log.Syslog;
+import dev.jwrap.inetd.config.ServiceEntry;
 import java.nio.channels.Channel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
@@ -26,8 +25,6 @@ import java.util.function.Consumer;
  */
 final class ProgramStarter {
 
-    private static final Path SHELL = Path.of("/bin/sh");
-
     private final ProcessLauncher launcher;
     private final ChildReaper reaper;
     private final CredentialResolver credentials;
@@ -35,6 +32,7 @@ final class ProgramStarter {
     private final List<String> environment;
     private final Syslog log;
     private final Trace trace;
+    private final ShellCommands shell;
 
     ProgramStarter(ProcessLauncher launcher, ChildReaper reaper, CredentialResolver credentials,
             ChannelDescriptors descriptors, List<String> environment, Syslog log, Trace trace) {
@@ -45,6 +43,7 @@ final class ProgramStarter {
         this.environment = List.copyOf(environment);
         this.log = log;
         this.trace = trace;
+        this.shell = new ShellCommands(launcher, reaper, descriptors, environment);
     }
 
     /**
@@ -106,34 +105,19 @@ final class ProgramStarter {
         return credentials.resolve(user, group);
     }
 
-    /** tcpd's {@code spawn} and {@code twist} helpers: {@code /bin/sh -c command}. */
-    boolean shell(String command, Channel socket, Consumer<ExitStatus> onExit) {
-        try {
-            int fd = socket == null ? SpawnRequest.NO_STDIO : descriptors.fd(socket);
-            if (socket != null) {
-                descriptors.makeBlocking(fd);
-            }
-            int pid = launcher.spawn(SpawnRequest.of(SHELL, List.of("sh", "-c", command), fd, environment));
-            reaper.watch(pid, onExit);
-            return true;
-        } catch (SpawnException | RuntimeException e) {
-            log.error("cannot run /bin/sh -c " + command + ": " + e.getMessage());
-            return false;
-        }
+    /**
+     * tcpd's {@code twist}: {@code /bin/sh -c command} with {@code socket} as its standard
+     * descriptors and the rule's {@code setenv} values in its environment.
+     */
+    boolean twist(String command, Channel socket, ConnectionEffects effects, Consumer<ExitStatus> onExit) {
+        return shell.start(command, socket, effects.environment(), onExit, log);
     }
 
     /**
      * The {@code spawn} option: a shell command with stdio on /dev/null; tcpd waits for it before
      * the service starts (commands that should not hold it up end in {@code &}).
      */
-    void shellBeside(String command) {
-        CountDownLatch done = new CountDownLatch(1);
-        if (shell(command, null, status -> done.countDown())) {
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    void shellBeside(String command, List<String> extraEnvironment) {
+        shell.runBeside(command, extraEnvironment, log);
     }
 }

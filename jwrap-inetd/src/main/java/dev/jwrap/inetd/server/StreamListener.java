@@ -109,7 +109,7 @@ final class StreamListener extends Listener {
                         return;
                     }
                     case DELEGATED -> {
-                        childHoldsConnection = services.starter().shell(decision.twistCommand(), connection,
+                        childHoldsConnection = services.starter().twist(decision.twistCommand(), connection, effects,
                                 status -> active.end());
                         if (!childHoldsConnection) {
                             services.gate().failed(current, peer, local, "cannot run twist command");

@@ -100,7 +100,7 @@ final class TcpmuxDispatch implements Supplier<Map<String, TcpmuxTarget>> {
                 case GRANTED -> true;
                 case DENIED -> false;
                 case DELEGATED -> {
-                    services.starter().shell(decision.twistCommand(), connection, status -> { });
+                    services.starter().twist(decision.twistCommand(), connection, effects, status -> { });
                     yield false;
                 }
             };

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.inetd.builtin.OpenbsdInetd;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,10 +34,8 @@ class InetdConfigDifferentialIT {
 
     @Test
     void entriesMatchInetdTrace() throws Exception {
-        int sentinel;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            sentinel = s.getLocalPort();
-        }
+        // below the ephemeral range: no outgoing connection can take it before inetd binds it
+        int sentinel = dev.jwrap.host.access.TestPorts.freePort();
         String corpus = """
                 # parser corpus: comments, host lines, continuations, every wait/user form
                 127.0.0.1:

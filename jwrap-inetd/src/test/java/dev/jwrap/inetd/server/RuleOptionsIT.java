@@ -55,6 +55,19 @@ class RuleOptionsIT {
     }
 
     @Test
+    void setenv_reachesSpawnAndTwistCommands_asTcpdsOwnEnvironmentDoes() throws IOException {
+        Path marker = dir.resolve("spawned");
+        try (SupervisorFixture f = new SupervisorFixture(dir).config(CAT)
+                .tables("cat: 127.0.0.1: setenv GREETING hello: spawn /bin/echo $GREETING > " + marker
+                        + ": twist /bin/echo $GREETING from twist\n", "")) {
+            f.start(SupervisorOptions.defaults());
+
+            assertThat(SupervisorFixture.exchange(f.catPort, "")).isEqualTo("hello from twist\n");
+            assertThat(marker).hasContent("hello");
+        }
+    }
+
+    @Test
     void userOption_runsTheServiceAsThatUser_notIgnoredAsDebiansTcpdDoes() throws IOException {
         assumeTrue(System.getProperty("user.name").equals("root"), "changing identity needs root");
         String config = "127.0.0.1:%CAT% stream tcp4 nowait root /usr/sbin/tcpd /usr/bin/id\n";

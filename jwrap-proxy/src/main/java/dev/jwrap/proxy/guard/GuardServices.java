@@ -4,6 +4,7 @@ import dev.jwrap.core.LookupServices;
 import dev.jwrap.host.access.ConnectionObserver;
 import dev.jwrap.host.access.ServerMetrics;
 import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.process.ShellCommands;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.jwrap.proxy.guard;
 
+import dev.jwrap.host.process.ShellCommands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.core.LookupServices;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,8 @@ class RealBackendIT {
     @Test
     void socatBackendBehindTheGuard() throws Exception {
         requireSocat();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = s.getLocalPort();
-        }
+        // below the ephemeral range: no outgoing connection can take it before socat binds it
+        int port = dev.jwrap.host.access.TestPorts.freePort();
         Process socat = new ProcessBuilder(SOCAT.toString(), "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
                 "EXEC:/bin/cat").redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
         InetSocketAddress backend = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
