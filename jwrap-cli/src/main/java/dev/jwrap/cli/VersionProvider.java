@@ -5,6 +5,14 @@ import picocli.CommandLine.IVersionProvider;
 /** Reports the version recorded in the jar's manifest. */
 final class VersionProvider implements IVersionProvider {
 
+    /**
+     * An instance typed as picocli's interface. Code that passes it on needs no proof that this
+     * class implements the interface, so verifying {@link Jwrap} does not load picocli's interface,
+     * which the AOT cache cannot hold: {@code jwrap match} and {@code jwrap check} then read no class
+     * from the jar at all.
+     */
+    static final IVersionProvider INSTANCE = new VersionProvider();
+
     @Override
     public String[] getVersion() {
         String v = Jwrap.class.getPackage().getImplementationVersion();
