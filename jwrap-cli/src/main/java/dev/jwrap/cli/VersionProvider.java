@@ -5,6 +5,12 @@ import picocli.CommandLine.IVersionProvider;
 /** Reports the version recorded in the jar's manifest. */
 final class VersionProvider implements IVersionProvider {
 
+    @Override
+    public String[] getVersion() {
+        String v = Jwrap.class.getPackage().getImplementationVersion();
+        return new String[] {"jwrap " + (v == null ? "(development build)" : v)};
+    }
+
     /**
      * An instance typed as picocli's interface. Code that passes it on needs no proof that this
      * class implements the interface, so verifying {@link Jwrap} does not load picocli's interface,
@@ -12,10 +18,4 @@ final class VersionProvider implements IVersionProvider {
      * from the jar at all.
      */
     static final IVersionProvider INSTANCE = new VersionProvider();
-
-    @Override
-    public String[] getVersion() {
-        String v = Jwrap.class.getPackage().getImplementationVersion();
-        return new String[] {"jwrap " + (v == null ? "(development build)" : v)};
-    }
 }
