@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -178,10 +179,14 @@ public final class Guard implements AutoCloseable {
         Link link = new Link(client, route.daemon(), address, now);
         links.add(link);
         Limits limits = config.limits();
+        AtomicBoolean over = new AtomicBoolean();
         Runnable ended = () -> {
-            link.close();
-            links.remove(link);
-            admission.release(address);
+            // once only, even if an unexpected exception reaches both the relay and the caller
+            if (over.compareAndSet(false, true)) {
+                link.close();
+                links.remove(link);
+                admission.release(address);
+            }
         };
         CONNECTION_THREADS.newThread(() -> {
             try {
