@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,6 +216,20 @@ class DebPackageIT {
 
         assertThat(verify.all()).isEmpty();
         assertThat(verify.status()).isZero();
+        // systemd's own rating of the sandboxing (0 = fully confined, 10 = none): the guard needs almost
+        // nothing, the super-server keeps what spawning services as other users takes
+        assertThat(exposure(dir.resolve("jwrap-guard.service"))).isLessThanOrEqualTo(2.5);
+        assertThat(exposure(dir.resolve("jwrap-inetd.service"))).isLessThanOrEqualTo(5.0);
+    }
+
+    /** The "overall exposure level" {@code systemd-analyze security --offline} gives a unit file. */
+    private static double exposure(Path unit) {
+        Commands.Result security = Commands.run(unit.getParent(), Map.of("SYSTEMD_LOG_LEVEL", "notice", "SYSTEMD_COLORS", "0"),
+                List.of("systemd-analyze", "security", "--offline=true", "--no-pager", unit.toString()));
+        Matcher level =
+                Pattern.compile("Overall exposure level for \\S+: ([0-9.]+)").matcher(security.stdout());
+        assertThat(level.find()).as("exposure of %s in:%n%s", unit, security.all()).isTrue();
+        return Double.parseDouble(level.group(1));
     }
 
     @Test
