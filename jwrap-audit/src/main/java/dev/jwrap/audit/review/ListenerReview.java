@@ -84,13 +84,17 @@ final class ListenerReview {
                     "the process runs old code (an update without restart, or something that hides itself)",
                     "restart the service, and find out why if no update explains it");
         }
-        if (l.exposure() == Exposure.LOOPBACK || l.transport() == Transport.RAW) {
+        if (l.transport() == Transport.RAW) {
             return;
         }
         if (l.port() == PORTMAPPER) {
-            findings.plain("RPC-PORTMAP", Severity.HIGH, "portmapper listening on " + where(l) + ownerText(l), null, 0,
+            // loopback-only listeners are never judged above info (spec §4.6)
+            findings.plain("RPC-PORTMAP", l.exposure() == Exposure.LOOPBACK ? Severity.INFO : Severity.HIGH, "portmapper listening on " + where(l) + ownerText(l), null, 0,
                     "the portmapper tells anyone which RPC services run and where; it should not face a network",
                     "systemctl disable --now rpcbind.socket rpcbind.service");
+            return;
+        }
+        if (l.exposure() == Exposure.LOOPBACK) {
             return;
         }
         KbEntry row = j.kb();
