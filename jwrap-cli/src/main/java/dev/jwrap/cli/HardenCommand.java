@@ -2,9 +2,12 @@ package dev.jwrap.cli;
 
 import dev.jwrap.audit.harden.AdminSession;
 import dev.jwrap.audit.harden.ClientNet;
+import dev.jwrap.audit.harden.HardenJson;
 import dev.jwrap.audit.harden.HardenOptions;
 import dev.jwrap.audit.harden.Hardener;
 import dev.jwrap.audit.kb.KnowledgeBase;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +62,8 @@ final class HardenCommand implements Callable<Integer> {
     @Option(names = "--purge", description = "With --undo: also remove the .dist copies that run created.")
     boolean purge;
 
-    @Option(names = "--force", description = "With --undo: restore files that changed since the run too.")
+    @Option(names = "--force", description = "With --undo: restore files that changed since the run too. "
+            + "Otherwise: disable a service even when it serves this very session (a login over telnet).")
     boolean force;
 
     @Option(names = "--keep", paramLabel = "SERVICE", arity = "1..*", description = "Do not disable SERVICE.")
@@ -78,8 +82,30 @@ final class HardenCommand implements Callable<Integer> {
     @Option(names = "--no-default-deny", description = "Do not add 'ALL: ALL' to hosts.deny.")
     boolean noDefaultDeny;
 
+    @Option(names = "--wrap", description = "Put the kept inetd services that do not run tcpd behind tcpd "
+            + "(the original line stays as a comment).")
+    boolean wrap;
+
+    @Option(names = "--reload", description = "On this host: after the change, send SIGHUP to the running inetd or xinetd "
+            + "and report which ports closed. Never kills or restarts anything.")
+    boolean reload;
+
     @Option(names = "--now", paramLabel = "YYYY-MM-DD", description = "Date in the markers (default: today, UTC, or SOURCE_DATE_EPOCH).")
     String now;
+
+    enum Format {
+        text,
+        json,
+        html
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Output: ${COMPLETION-CANDIDATES} (default: text). "
+            + "json is one jwrap.harden/1 object (the diffs, notices, advice, reload lines); html, with --dry-run only, "
+            + "is the audit report of the tree with the harden preview.")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the json or html output to FILE.")
+    Path output;
 
     HardenCommand(CliContext context) {
         this.context = context;
@@ -88,9 +114,18 @@ final class HardenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = root == null ? Path.of("/") : context.cwd().resolve(root);
+        if (format == Format.html && (!dryRun || undo)) {
+            context.err().println("jwrap harden: --format html shows a preview: only with --dry-run");
+            return Hardener.ERROR;
+        }
+        if (format == Format.text && output != null) {
+            context.err().println("jwrap harden: -o FILE is for --format json or html");
+            return Hardener.ERROR;
+        }
         boolean live = isLiveRoot(dir);
         AdminSession session = live ? AdminSession.detect(System.getenv(), Path.of("/proc")) : AdminSession.NONE;
-        Hardener hardener = new Hardener(KnowledgeBase.builtIn(), session, context.out(), context.err(), Clock.systemUTC());
+        PrintStream out = format == Format.text ? context.out() : new PrintStream(OutputStream.nullOutputStream());
+        Hardener hardener = new Hardener(KnowledgeBase.builtIn(), session, out, context.err(), Clock.systemUTC());
         int status;
         if (undo) {
             status = hardener.undo(dir, force, purge);
@@ -98,12 +133,23 @@ final class HardenCommand implements Callable<Integer> {
             HardenOptions options;
             try {
                 options = new HardenOptions(dir, dryRun, Set.copyOf(keep), Set.copyOf(only), nets(allowFrom, "--allow-from"),
-                        nets(adminNet, "--admin-net"), noDefaultDeny, date(), crashHook());
+                        nets(adminNet, "--admin-net"), noDefaultDeny, wrap, reload, force, date(), crashHook());
             } catch (IllegalArgumentException e) {
                 context.err().println("jwrap harden: " + e.getMessage());
                 return Hardener.ERROR;
             }
             status = hardener.harden(options);
+        }
+        if (format != Format.text) {
+            String document;
+            try {
+                document = format == Format.json ? HardenJson.render(hardener.result())
+                        : HardenOutput.previewPage(dir, live, hardener.result());
+            } catch (java.io.IOException e) {
+                context.err().println("jwrap harden: " + dir + ": cannot audit for the preview: " + e.getMessage());
+                return Hardener.ERROR;
+            }
+            status = new HardenOutput(context, output).write(document, status);
         }
         context.out().flush();
         context.err().flush();

@@ -4,6 +4,7 @@ import dev.jwrap.core.LookupServices;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -50,12 +51,24 @@ public final class Jwrap implements Runnable {
      * @return the exit status
      */
     public static int run(Path cwd, PrintStream out, PrintStream err, String... args) {
-        return run(cwd, out, err, Services::system, args);
+        return run(cwd, out, err, LazyServices::system, args);
     }
 
     /** Runs {@code jwrap args...} with the given lookup services. */
     public static int run(Path cwd, PrintStream out, PrintStream err, Supplier<LookupServices> services, String... args) {
-        return commandLine(new CliContext(cwd, out, err, memoize(services))).execute(args);
+        CliContext context = new CliContext(cwd, out, err, memoize(services));
+        Callable<Integer> plain = PlainToolArguments.parse(context, args);
+        return plain != null ? callPlain(context, args[0], plain) : commandLine(context).execute(args);
+    }
+
+    /** A command parsed without picocli, failing as picocli's execution exception handler does. */
+    private static int callPlain(CliContext context, String name, Callable<Integer> command) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            context.err().println("jwrap " + name + ": " + describe(e));
+            return USAGE;
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The system lookup services, each created on its first use: most connections a wrapper checks
  * need no name, no ident query and no user, and binding the C library's resolver and user
- * functions is start-up time the wrapper would spend for nothing. Used by one thread.
+ * functions is start-up time the wrapper (or {@code jwrap match}, whose answer often needs no name)
+ * would spend for nothing. Thread-safe.
  */
 final class LazyServices {
 
@@ -66,7 +67,7 @@ final class LazyServices {
             private T value;
 
             @Override
-            public T get() {
+            public synchronized T get() {
                 if (value == null) {
                     value = factory.get();
                 }

@@ -5,6 +5,12 @@ import picocli.CommandLine.IVersionProvider;
 /** Reports the version recorded in the jar's manifest. */
 final class VersionProvider implements IVersionProvider {
 
+    /** The version number alone, {@code 0.1.0-SNAPSHOT} in a development build. */
+    static String number() {
+        String v = Jwrap.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
     @Override
     public String[] getVersion() {
         String v = Jwrap.class.getPackage().getImplementationVersion();

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -28,10 +30,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * adds what only a man page needs: FILES, SEE ALSO, longer prose), otherwise a copy of the
  * generated page. Asciidoctor skips the {@code _generated} folder as a source because of its
  * leading underscore.
+ *
+ * <p>The pages of the file formats jwrap reads (section 5: {@code jwrap-hosts_access(5)}, ...) have
+ * no command behind them: a template whose title names section 5 is copied as it is to
+ * {@code MAN_DIR/adoc5}, which the build converts to {@code MAN_DIR/man5}.
  */
 final class CommandDocs {
 
     static final String GENERATED = "_generated";
+
+    /** The title line of a section 5 page: {@code = jwrap-hosts_access(5)}. */
+    private static final Pattern FORMAT_PAGE_TITLE = Pattern.compile("^= *(\\S+)\\(5\\) *$", Pattern.MULTILINE);
 
     private CommandDocs() {}
 
@@ -48,6 +57,7 @@ final class CommandDocs {
         Path manDir = Path.of(args[0]);
         deleteTree(manDir);
         List<String> pages = writeManSources(root, manDir.resolve("adoc"), Path.of(args[1]));
+        pages.addAll(copyFormatPages(Path.of(args[1]), manDir.resolve("adoc5")));
         Path completion = Path.of(args[2]);
         Files.createDirectories(completion.toAbsolutePath().getParent());
         Files.writeString(completion, completionScript(root));
@@ -103,21 +113,46 @@ final class CommandDocs {
         return pages;
     }
 
+    /** Copies the section 5 templates; returns their names. */
+    private static List<String> copyFormatPages(Path templateDir, Path adoc5Dir) throws IOException {
+        Files.createDirectories(adoc5Dir);
+        List<String> pages = new ArrayList<>();
+        for (Path template : templates(templateDir)) {
+            String name = formatPageName(Files.readString(template));
+            if (name != null) {
+                Files.copy(template, adoc5Dir.resolve(name + ".adoc"));
+                pages.add(name + "(5)");
+            }
+        }
+        return pages;
+    }
+
+    /** The name a section 5 page's title gives it, or null for any other page. */
+    static String formatPageName(String adoc) {
+        Matcher title = FORMAT_PAGE_TITLE.matcher(adoc);
+        return title.find() ? title.group(1) : null;
+    }
+
+    private static List<Path> templates(Path templateDir) throws IOException {
+        if (!Files.isDirectory(templateDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(templateDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".adoc")).sorted().toList();
+        }
+    }
+
     /**
      * A template whose command is not registered (yet: a branch may bring its page before its
      * command) is left out with a warning rather than failing the build.
      */
     private static void warnAboutUnusedTemplates(Path templateDir, List<String> pages) throws IOException {
-        if (!Files.isDirectory(templateDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(templateDir)) {
-            files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(".adoc"))
-                    .filter(f -> !pages.contains(f.substring(0, f.length() - ".adoc".length())))
-                    .sorted()
-                    .forEach(f -> System.err.println(
-                            "jwrap docs: warning: " + templateDir.resolve(f) + " matches no command; not used"));
+        for (Path template : templates(templateDir)) {
+            String f = template.getFileName().toString();
+            if (!pages.contains(f.substring(0, f.length() - ".adoc".length()))
+                    && formatPageName(Files.readString(template)) == null) {
+                System.err.println("jwrap docs: warning: " + template + " matches no command; not used");
+            }
         }
     }
 

@@ -25,6 +25,13 @@ class ManPageIT {
 
     private static final Path MAN_DIR = Path.of(System.getProperty("jwrap.man.dir", "target/man/man1"));
 
+    /** The pages of the file formats (section 5), next to section 1. */
+    private static final Path MAN5_DIR = MAN_DIR.resolveSibling("man5");
+
+    /** The config formats jwrap reads; each has a hand-written page in src/docs/man. */
+    private static final List<String> FORMAT_PAGES =
+            List.of("jwrap-hosts_access", "jwrap-inetd.conf", "jwrap-guard.conf");
+
     /** Plain text at a fixed width, whatever the terminal and locale of the build. */
     private static final Map<String, String> PLAIN =
             Map.of("MANWIDTH", "80", "LC_ALL", "C.UTF-8", "MANPAGER", "cat", "PAGER", "cat");
@@ -97,6 +104,43 @@ class ManPageIT {
         assertThat(section(text, "SEE ALSO")).contains(cTool + "(8)", "hosts_access(5)", "hosts_options(5)");
     }
 
+    @ParameterizedTest(name = "{0}(5)")
+    @MethodSource("formatPages")
+    void everyConfigFormat_hasASection5Page_thatManAndGroffRender(String name) {
+        Path file = MAN5_DIR.resolve(name + ".5");
+        assertThat(file).as("made by ./mvnw package").isRegularFile();
+
+        String text = render(file);
+        HostTools.Run groff = HostTools.run(PLAIN, List.of("groff", "-man", "-Tutf8", "-ww", "-z", file.toString()));
+
+        assertThat(text).contains(name.toUpperCase() + "(5)");
+        assertThat(section(text, "NAME")).startsWith(name + " - ");
+        assertThat(section(text, "DESCRIPTION")).isNotBlank();
+        assertThat(section(text, "SEE ALSO")).isNotBlank();
+        assertThat(groff.stderr()).isEmpty();
+        assertThat(groff.status()).isZero();
+    }
+
+    static Stream<String> formatPages() {
+        return FORMAT_PAGES.stream();
+    }
+
+    @Test
+    void section5_holdsTheFormatPagesAndNothingElse() throws IOException {
+        try (Stream<Path> files = Files.list(MAN5_DIR)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(FORMAT_PAGES.stream().map(n -> n + ".5").toList());
+        }
+    }
+
+    @Test
+    void guardConfPage_documentsEveryDirectiveTheParserKnows() {
+        String directives = section(render(MAN5_DIR.resolve("jwrap-guard.conf.5")), "DIRECTIVES");
+
+        assertThat(directives).contains("service DAEMON listen HOST:PORT to HOST:PORT", "allow FILE", "deny FILE",
+                "per-source N", "rate N", "max-connections N", "idle-timeout DURATION", "connect-timeout DURATION");
+    }
+
     private static Path page(String name) {
         Path file = MAN_DIR.resolve(name + ".1");
         assertThat(file).as("made by ./mvnw package").isRegularFile();
@@ -105,7 +149,10 @@ class ManPageIT {
 
     /** {@code man -l FILE | col -b}: what a reader sees, without overstrike. */
     private static String render(String name) {
-        Path file = page(name);
+        return render(page(name));
+    }
+
+    private static String render(Path file) {
         HostTools.Run man = HostTools.run(
                 PLAIN, List.of("bash", "-c", "set -o pipefail; man -l -- \"$1\" | col -b", "render", file.toString()));
         assertThat(man.status()).as("man -l %s: %s", file, man.stderr()).isZero();

@@ -33,22 +33,51 @@ public final class Hardener {
 
     private final KnowledgeBase kb;
     private final AdminSession session;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final HardenLog log;
     private final Clock clock;
+    private HardenResult result;
 
+    /**
+     * @param out where the text output goes as the run proceeds
+     * @param err where the one-line errors go
+     */
     public Hardener(KnowledgeBase kb, AdminSession session, PrintStream out, PrintStream err, Clock clock) {
         this.kb = kb;
         this.session = session;
-        this.out = out;
-        this.err = err;
+        this.log = new HardenLog(out, err);
         this.clock = clock;
+    }
+
+    /**
+     * What {@code jwrap harden --dry-run} with no other option would change in {@code root}: the
+     * harden preview of an audit report. Writes nothing, prints nothing.
+     */
+    public static HardenResult preview(KnowledgeBase kb, AdminSession session, Path root, java.time.LocalDate date) {
+        PrintStream silent = new PrintStream(java.io.OutputStream.nullOutputStream());
+        Hardener h = new Hardener(kb, session, silent, silent, Clock.systemUTC());
+        h.harden(new HardenOptions(root, true, java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), false, false, false,
+                false, date, 0));
+        return h.result();
+    }
+
+    /** What the run did, for the JSON output; null before {@link #harden} or {@link #undo} returned. */
+    public HardenResult result() {
+        return result;
     }
 
     /** Hardens the tree; returns {@link #OK}, {@link #PENDING} (dry run) or {@link #ERROR}. */
     public int harden(HardenOptions o) {
+        int status = hardenTree(o);
+        result = log.result(o.root().toString(), o.dryRun() ? "dry-run" : "apply", status);
+        return status;
+    }
+
+    private int hardenTree(HardenOptions o) {
         if (!Files.isDirectory(o.root())) {
             return fail(o.root() + ": no such directory");
+        }
+        if (o.reload() && !session.live()) {
+            return fail("--reload signals the super-servers running on this host: not with --root");
         }
         if (o.dryRun() || !Files.isDirectory(o.root().resolve(Journal.DIR))) {
             // read-only first: a dry run, or a tree never hardened, whose plan may be empty (then nothing is created)
@@ -66,15 +95,15 @@ public final class Hardener {
                 FileLock lock = lockFile.lock()) {
             var previous = Journal.latest(o.root());
             if (previous.isPresent() && !previous.get().complete()) {
-                out.println("an earlier harden run was interrupted: undoing it first (" + previous.get().dir().getFileName() + ")");
+                log.message("an earlier harden run was interrupted: undoing it first (" + previous.get().dir().getFileName() + ")");
                 if (restore(o.root(), previous.get(), true, false) != OK) {
                     return ERROR;
                 }
             }
             Plan plan = new Planner(kb, session).plan(o);
-            plan.notices().forEach(n -> out.println("note: " + n));
+            plan.notices().forEach(log::note);
             if (plan.changes().isEmpty()) {
-                out.println("nothing to do");
+                log.message("nothing to do");
                 return OK;
             }
             for (Plan.Change c : plan.changes()) {
@@ -83,10 +112,11 @@ public final class Hardener {
                     return fail(p);
                 }
             }
+            SuperServers before = o.reload() ? SuperServers.read(o.root()) : null;
             apply(o, plan);
             printDiffs(plan);
-            plan.advice().forEach(out::println);
-            return OK;
+            plan.advice().forEach(log::advice);
+            return o.reload() ? new Reload(log).run(o.root(), plan, before) : OK;
         } catch (Planner.Refused e) {
             return fail(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -100,14 +130,14 @@ public final class Hardener {
         try {
             Plan plan = new Planner(kb, session).plan(o);
             if (plan.changes().isEmpty()) {
-                plan.notices().forEach(n -> out.println("note: " + n));
-                out.println("nothing to do");
+                plan.notices().forEach(log::note);
+                log.message("nothing to do");
                 return OK;
             }
             if (o.dryRun()) {
-                plan.notices().forEach(n -> out.println("note: " + n));
+                plan.notices().forEach(log::note);
                 printDiffs(plan);
-                plan.advice().forEach(out::println);
+                plan.advice().forEach(log::advice);
             }
             return PENDING;
         } catch (Planner.Refused | IllegalArgumentException e) {
@@ -134,7 +164,7 @@ public final class Hardener {
                 Path dist = dist(c);
                 if (Files.exists(dist)) {
                     if (!Arrays.equals(Files.readAllBytes(dist), c.before())) {
-                        out.println("note: keeping existing " + dist.getFileName() + " from an earlier change");
+                        log.note("keeping existing " + dist.getFileName() + " from an earlier change");
                     }
                 } else {
                     SafeFiles.createNew(dist, c.before(), owner);
@@ -154,7 +184,7 @@ public final class Hardener {
 
     private void printDiffs(Plan plan) {
         for (Plan.Change c : plan.changes()) {
-            out.print(UnifiedDiff.of(c.path(), text(c.before()), text(c.after())));
+            log.diff(c.path(), c.before() != null, UnifiedDiff.of(c.path(), text(c.before()), text(c.after())));
         }
     }
 
@@ -167,11 +197,17 @@ public final class Hardener {
      * the run wrote; a file changed since is left alone (exit {@link #PENDING}) unless {@code force}.
      */
     public int undo(Path root, boolean force, boolean purge) {
+        int status = undoRun(root, force, purge);
+        result = log.result(root.toString(), "undo", status);
+        return status;
+    }
+
+    private int undoRun(Path root, boolean force, boolean purge) {
         if (!Files.isDirectory(root)) {
             return fail(root + ": no such directory");
         }
         if (!Files.isDirectory(root.resolve(Journal.DIR))) {
-            out.println("nothing to undo");
+            log.message("nothing to undo");
             return OK;
         }
         try (FileChannel lockFile = FileChannel.open(root.resolve(Journal.DIR).resolve(".lock"),
@@ -179,7 +215,7 @@ public final class Hardener {
                 FileLock lock = lockFile.lock()) {
             var run = Journal.latest(root);
             if (run.isEmpty()) {
-                out.println("nothing to undo");
+                log.message("nothing to undo");
                 return OK;
             }
             return restore(root, run.get(), force, purge);
@@ -200,8 +236,8 @@ public final class Hardener {
             }
             if (!nowHash.equals(e.after()) && !force) {
                 changedSince = true;
-                err.println("jwrap harden: /" + e.path() + " changed since harden: left alone (--force restores it anyway)");
-                out.print(UnifiedDiff.of(e.path(), text(now), e.existed() ? text(run.pre(e.path())) : ""));
+                log.error("/" + e.path() + " changed since harden: left alone (--force restores it anyway)");
+                log.diff(e.path(), now != null, UnifiedDiff.of(e.path(), text(now), e.existed() ? text(run.pre(e.path())) : ""));
                 continue;
             }
             if (e.existed()) {
@@ -210,7 +246,7 @@ public final class Hardener {
                 Files.deleteIfExists(real);
                 SafeFiles.forceDirectory(real.toAbsolutePath().getParent());
             }
-            out.println("restored /" + e.path());
+            log.message("restored /" + e.path());
             if (purge && e.distCreated()) {
                 Files.deleteIfExists(real.resolveSibling(real.getFileName() + ".dist"));
             }
@@ -223,7 +259,7 @@ public final class Hardener {
     }
 
     private int fail(String message) {
-        err.println("jwrap harden: " + message);
+        log.error(message);
         return ERROR;
     }
 }

@@ -10,13 +10,16 @@ import java.util.List;
  * @param changes the files that change, in the order they are written
  * @param notices things worth saying (a symlink followed, a service kept)
  * @param advice commands for what harden never edits (boot configuration, reloads)
+ * @param closing the ports of the services it disables ({@code tcp/23}), which a super-server
+ *     closes once it rereads its configuration
  */
-record Plan(List<Change> changes, List<String> notices, List<String> advice) {
+record Plan(List<Change> changes, List<String> notices, List<String> advice, java.util.Set<String> closing) {
 
     Plan {
         changes = List.copyOf(changes);
         notices = List.copyOf(notices);
         advice = List.copyOf(advice);
+        closing = java.util.Set.copyOf(closing);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jwrap.audit.report;
 
+import dev.jwrap.audit.harden.HardenResult;
 import dev.jwrap.audit.inventory.Exposure;
 import dev.jwrap.audit.inventory.Listener;
 import dev.jwrap.audit.kb.Severity;
@@ -33,11 +34,14 @@ import java.util.stream.Collectors;
  * @param cards the findings, grouped by the service (or file) they concern
  * @param limitations what the audit could not see
  * @param scans one row per scanned address; empty without {@code --scan}
+ * @param tables hosts.allow and hosts.deny line by line, dead rules marked
+ * @param preview what {@code jwrap harden --dry-run} would change, or null when not asked for
  * @param json the JSON report, made safe to sit inside a {@code <script>} element
  */
 record HtmlPage(String host, String generated, String version, int exitCode, List<Tile> tiles, int listenerCount,
         List<ListenerRow> exposed, List<ListenerRow> loopback, List<ServiceRow> services, Access access,
-        List<Card> cards, List<String> limitations, List<ScanRow> scans, String json) {
+        List<Card> cards, List<String> limitations, List<ScanRow> scans, List<AccessListing.Table> tables,
+        HardenPreview preview, String json) {
 
     /** A severity and how many findings have it. */
     record Tile(String severity, int count) {}
@@ -63,7 +67,7 @@ record HtmlPage(String host, String generated, String version, int exitCode, Lis
     record ScanRow(String target, String ports, long millis, String open, String filtered, int closed,
             String unlisted) {}
 
-    static HtmlPage of(AuditReport r, String version, String generated, int exitCode, String json) {
+    static HtmlPage of(AuditReport r, String version, String generated, int exitCode, HardenResult preview, String json) {
         List<Tile> tiles = new ArrayList<>();
         r.counts().forEach((s, n) -> tiles.add(new Tile(s.word(), n)));
         List<ListenerRow> exposed = new ArrayList<>();
@@ -79,7 +83,8 @@ record HtmlPage(String host, String generated, String version, int exitCode, Lis
         String host = r.root() + (r.live() ? " (this host)" : " (directory tree)");
         return new HtmlPage(host, generated, version, exitCode, tiles, r.listeners().size(), exposed, loopback, services,
                 new Access(r.allowPresent(), r.denyPresent(), r.defaultDeny()), cards(r.findings()), r.limitations(),
-                scans(r), scriptSafe(json));
+                scans(r), AccessListing.read(java.nio.file.Path.of(r.root())), preview == null ? null : HardenPreview.of(preview),
+                scriptSafe(json));
     }
 
     private static ListenerRow row(JudgedListener j, List<Finding> findings) {

@@ -1,5 +1,6 @@
 package dev.jwrap.audit.report;
 
+import dev.jwrap.audit.harden.HardenResult;
 import dev.jwrap.audit.review.AuditReport;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -30,8 +31,16 @@ public final class HtmlReport {
      * @param exitCode the exit status the command returns
      */
     public static String render(AuditReport r, String version, Instant generated, int exitCode) {
-        String json = JsonReport.render(r, version, generated, exitCode);
-        HtmlPage page = HtmlPage.of(r, version, generated == null ? null : generated.toString(), exitCode, json);
+        return render(r, version, generated, exitCode, null);
+    }
+
+    /**
+     * The report with a harden preview section (the diffs {@code jwrap harden --dry-run} would
+     * apply, coloured), or without one when {@code preview} is null.
+     */
+    public static String render(AuditReport r, String version, Instant generated, int exitCode, HardenResult preview) {
+        String json = JsonReport.render(r, version, generated, exitCode, preview);
+        HtmlPage page = HtmlPage.of(r, version, generated == null ? null : generated.toString(), exitCode, preview, json);
         StringOutput out = new StringOutput();
         TEMPLATES.render("report.jte", page, out);
         return out.toString();

@@ -1,5 +1,7 @@
 package dev.jwrap.audit.report;
 
+import dev.jwrap.audit.harden.HardenJson;
+import dev.jwrap.audit.harden.HardenResult;
 import dev.jwrap.audit.inventory.Listener;
 import dev.jwrap.audit.inventory.ProcessInfo;
 import dev.jwrap.audit.kb.Severity;
@@ -17,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders an {@link AuditReport} as JSON, schema {@code jwrap.audit/1} (documented in
- * {@code docs/audit-schema.md}): snake_case names, {@code null} for known-but-empty values, arrays in
+ * {@code docs/audit.schema.json}): snake_case names, {@code null} for known-but-empty values, arrays in
  * the report's deterministic order. Within {@code /1} fields and enum values may be added; a removal
  * or a change of meaning moves to {@code /2}. Stateless.
  */
@@ -36,6 +38,14 @@ public final class JsonReport {
      * @param exitCode the exit status the command returns
      */
     public static String render(AuditReport r, String version, Instant generated, int exitCode) {
+        return render(r, version, generated, exitCode, null);
+    }
+
+    /**
+     * The report with a harden preview: what {@code jwrap harden --dry-run} would change, in the
+     * {@code harden} member ({@code null} when {@code preview} is).
+     */
+    public static String render(AuditReport r, String version, Instant generated, int exitCode, HardenResult preview) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("tool", Map.of("name", "jwrap", "version", version));
@@ -65,6 +75,7 @@ public final class JsonReport {
             findings.add(finding("F" + (i + 1), r.findings().get(i)));
         }
         root.put("findings", findings);
+        root.put("harden", preview == null ? null : HardenJson.tree(preview));
         Map<String, Object> counts = new LinkedHashMap<>();
         r.counts().forEach((s, n) -> counts.put(s.word(), n));
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -67,7 +67,7 @@ class HardenerTest {
 
     private HardenOptions options(boolean dryRun, Set<String> keep, List<String> allowFrom, List<String> adminNet) {
         return new HardenOptions(dir, dryRun, keep, Set.of(), allowFrom.stream().map(ClientNet::parse).toList(),
-                adminNet.stream().map(ClientNet::parse).toList(), false, DATE, 0);
+                adminNet.stream().map(ClientNet::parse).toList(), false, false, false, false, DATE, 0);
     }
 
     private String out() {
@@ -80,20 +80,7 @@ class HardenerTest {
 
     /** Every file of the tree with its sha256: the whole tree's state. */
     static TreeMap<String, String> snapshot(Path root) throws IOException {
-        TreeMap<String, String> map = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.toList()) {
-                if (Files.isRegularFile(p)) {
-                    map.put(root.relativize(p).toString(),
-                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-                } else if (Files.isDirectory(p)) {
-                    map.put(root.relativize(p) + "/", "dir");
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-        return map;
+        return dev.jwrap.audit.testing.TreeSnapshot.of(root);
     }
 
     @Test
@@ -268,5 +255,73 @@ class HardenerTest {
             assertThat(Files.getAttribute(conf, "unix:uid")).isEqualTo(12);
             assertThat(Files.getAttribute(conf, "unix:gid")).isEqualTo(34);
         }
+    }
+
+    private HardenOptions wrapOptions(List<String> allowFrom) {
+        return new HardenOptions(dir, false, Set.of(), Set.of(), allowFrom.stream().map(ClientNet::parse).toList(), List.of(),
+                false, true, false, false, DATE, 0);
+    }
+
+    @Test
+    void wrap_putsAKeptServiceBehindOpenBsdsTcpd_keepingItsLineAsAComment() throws IOException {
+        String input = "ftp     stream  tcp  nowait  root  /usr/libexec/ftpd  ftpd -US\n"
+                + "telnet  stream  tcp  nowait  root  /usr/libexec/telnetd  telnetd\n"
+                + "daytime stream  tcp  nowait  root  internal\n";
+        new Tree(dir).file("usr/libexec/tcpd", "").file("etc/inetd.conf", input).file("etc/hosts.deny", "ALL: ALL\n");
+
+        assertThat(hardener(AdminSession.NONE).harden(wrapOptions(List.of("10.0.0.0/8")))).as(err.toString()).isEqualTo(Hardener.OK);
+
+        assertThat(file("etc/inetd.conf")).isEqualTo(
+                "# wrapped by jwrap harden 2026-11-23: ftp - access now checked against hosts.allow\n"
+                + "#ftp     stream  tcp  nowait  root  /usr/libexec/ftpd  ftpd -US\n"
+                + "ftp     stream  tcp  nowait  root  /usr/libexec/tcpd  ftpd -US\n"
+                + "# disabled by jwrap harden 2026-11-23: telnet - Passwords and sessions in clear text\n"
+                + "#telnet  stream  tcp  nowait  root  /usr/libexec/telnetd  telnetd\n"
+                + "# disabled by jwrap harden 2026-11-23: daytime - Not needed (NTP exists)\n"
+                + "#daytime stream  tcp  nowait  root  internal\n");
+        assertThat(file("etc/hosts.allow")).isEqualTo(
+                "# added by jwrap harden 2026-11-23: keep ftp reachable from the allowed networks\nftpd: 10.0.0.0/8\n");
+        TreeMap<String, String> hardened = snapshot(dir);
+        assertThat(hardener(AdminSession.NONE).harden(wrapOptions(List.of("10.0.0.0/8")))).isEqualTo(Hardener.OK);
+        assertThat(out()).contains("nothing to do");
+        assertThat(snapshot(dir)).isEqualTo(hardened);
+        assertThat(hardener(AdminSession.NONE).undo(dir, false, false)).isEqualTo(Hardener.OK);
+        assertThat(file("etc/inetd.conf")).isEqualTo(input);
+    }
+
+    @Test
+    void wrap_givesTcpdTheAbsolutePathOfADaemonOutsideItsDirectory() throws IOException {
+        String input = "# crlf\r\nssh-relay\tstream\ttcp\tnowait\troot\t/usr/local/sbin/relay\trelay -v\r\n"
+                + "bare stream tcp nowait root /usr/sbin/bared";
+        new Tree(dir).file("usr/sbin/tcpd", "").file("etc/inetd.conf", input).file("etc/hosts.deny", "ALL: ALL\n");
+
+        assertThat(hardener(AdminSession.NONE).harden(wrapOptions(List.of()))).as(err.toString()).isEqualTo(Hardener.OK);
+
+        assertThat(file("etc/inetd.conf")).isEqualTo("# crlf\r\n"
+                + "# wrapped by jwrap harden 2026-11-23: ssh-relay - access now checked against hosts.allow\r\n"
+                + "#ssh-relay\tstream\ttcp\tnowait\troot\t/usr/local/sbin/relay\trelay -v\r\n"
+                + "ssh-relay\tstream\ttcp\tnowait\troot\t/usr/sbin/tcpd\t/usr/local/sbin/relay -v\r\n"
+                + "# wrapped by jwrap harden 2026-11-23: bare - access now checked against hosts.allow\r\n"
+                + "#bare stream tcp nowait root /usr/sbin/bared\r\n"
+                + "bare stream tcp nowait root /usr/sbin/tcpd\t/usr/sbin/bared");
+    }
+
+    @Test
+    void wrap_withoutTcpdInTheTree_isRefusedWithNothingWritten() throws IOException {
+        new Tree(dir).file("etc/inetd.conf", "ftp stream tcp nowait root /usr/libexec/ftpd ftpd\n");
+        TreeMap<String, String> original = snapshot(dir);
+        assertThat(hardener(AdminSession.NONE).harden(wrapOptions(List.of()))).isEqualTo(Hardener.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("jwrap harden: --wrap: no tcpd at ").hasLineCount(1);
+        assertThat(snapshot(dir)).isEqualTo(original);
+    }
+
+    @Test
+    void reload_isRefusedForATree() throws IOException {
+        new Tree(dir).file("etc/inetd.conf", GOLDEN_INPUT);
+        TreeMap<String, String> original = snapshot(dir);
+        HardenOptions reload = new HardenOptions(dir, false, Set.of(), Set.of(), List.of(), List.of(), false, false, true, false, DATE, 0);
+        assertThat(hardener(AdminSession.NONE).harden(reload)).isEqualTo(Hardener.ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("jwrap harden: --reload signals the super-servers running on this host: not with --root\n");
+        assertThat(snapshot(dir)).isEqualTo(original);
     }
 }

@@ -84,6 +84,52 @@ class HtmlReportBrowserIT {
     }
 
     @Test
+    void withJavaScriptDisabled_theTilesAreTheJsonsCounts_oneRowPerExposedListener_tablesAndPreviewShown() throws Exception {
+        Path tree = work.resolve("nojs-tree");
+        AuditReport r = HostileTree.audit(tree);
+        new dev.jwrap.audit.testing.Tree(tree).file("etc/hosts.allow", "ALL: 10.\nin.telnetd: 10.0.0.\n");
+        dev.jwrap.audit.harden.HardenResult preview = dev.jwrap.audit.harden.Hardener.preview(
+                dev.jwrap.audit.kb.KnowledgeBase.builtIn(), dev.jwrap.audit.harden.AdminSession.NONE, tree,
+                java.time.LocalDate.parse("2026-11-23"));
+        Path file = Files.writeString(work.resolve("nojs.html"), HtmlReport.render(r, "9.9", null, preview.status(), preview),
+                StandardCharsets.UTF_8);
+
+        Path probe = Files.writeString(work.resolve("probe.html"),
+                "<!DOCTYPE html><title>probe</title><p id=\"x\">static</p><img src=\"probe.png\" alt=\"\"><script>document.getElementById('x').textContent='ran'</script>");
+        String dom;
+        HeadlessChromium.Page page;
+        try (HeadlessChromium chromium = new HeadlessChromium(CHROMIUM, work.resolve("nojs.profile"))) {
+            assertThat(chromium.load(probe.toUri(), true).html()).as("the probe's script runs with JavaScript on").contains(">ran</p>");
+            HeadlessChromium.Page off = chromium.load(probe.toUri(), false);
+            assertThat(off.html()).as("and not with it off").contains(">static</p>");
+            assertThat(off.requests()).as("the request log sees a page's fetches").contains(work.resolve("probe.png").toUri().toString());
+            page = chromium.load(file.toUri(), false);
+            dom = page.html();
+        }
+        assertThat(page.requests()).as("no request but (perhaps) the file itself").allMatch(u -> u.equals(file.toUri().toString()));
+
+        JsonNode json = JsonMapper.builder().build()
+                .readTree(first(dom, "(?s)<script type=\"application/json\" id=\"jwrap-data\">(.*?)</script>"));
+        for (Severity s : Severity.values()) {
+            assertThat(Integer.parseInt(first(dom, "id=\"tile-" + s.word() + "\"><span class=\"n\">(\\d+)</span>")))
+                    .as("tile %s", s.word()).isEqualTo(json.at("/summary/findings/" + s.word()).asInt());
+        }
+        int exposed = 0;
+        for (JsonNode l : json.get("listeners")) {
+            if (!l.get("exposure").asString().equals("loopback")) {
+                exposed++;
+                assertThat(dom).contains("<tr id=\"" + l.get("id").asString() + "\"><td>" + l.get("port").asInt() + "</td>");
+            }
+        }
+        String exposedTable = first(dom, "(?s)<table id=\"exposed\">(.*?)</table>");
+        assertThat(count(exposedTable, "<tr id=\"L")).isEqualTo(exposed).isEqualTo(json.at("/summary/exposed").asInt());
+        assertThat(first(dom, "(?s)<table class=\"rules\" id=\"table-hosts.allow\">(.*?)</table>"))
+                .containsPattern("<del title=\"[^\"]+\">in.telnetd: 10.0.0.</del>");
+        assertThat(first(dom, "(?s)<section id=\"harden-preview\">(.*?)</section>"))
+                .contains("<span class=\"del\">-telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd</span>");
+    }
+
+    @Test
     void printsOnA4WithTheFoldedLoopbackTableOpen() throws Exception {
         Path pdftotext = Path.of("/usr/bin/pdftotext");
         if (!Files.isExecutable(pdftotext) && "true".equalsIgnoreCase(System.getenv("CI"))) {

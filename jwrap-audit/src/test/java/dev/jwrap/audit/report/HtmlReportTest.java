@@ -64,4 +64,45 @@ class HtmlReportTest {
         assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(safe))
                 .isEqualTo(tools.jackson.databind.json.JsonMapper.builder().build().readTree(json));
     }
+
+    @Test
+    void accessTablesListEveryLineWithDeadRulesStruckThroughAndTheReasonAsTitle() throws IOException {
+        AuditReport r = HostileTree.audit(dir);
+        new dev.jwrap.audit.testing.Tree(dir).file("etc/hosts.allow", "# admins\nALL: 10.\nin.telnetd: 10.0.0.\nsshd: <b>x\n");
+        String html = HtmlReport.render(r, "9.9", null, 1);
+        String section = html.substring(html.indexOf("<section id=\"access\">"), html.indexOf("</section>", html.indexOf("<section id=\"access\">")));
+        assertThat(section).contains("<h3 class=\"mono\">/etc/hosts.allow</h3>", "<h3 class=\"mono\">/etc/hosts.deny</h3>",
+                "<td class=\"ln\">1</td><td class=\"mono\"># admins</td>",
+                "<td class=\"ln\">2</td><td class=\"mono\">ALL: 10.</td>",
+                "<td class=\"mono\">sshd: &lt;b&gt;x</td>", "<p class=\"muted\">empty</p>");
+        assertThat(section).containsPattern("<tr class=\"dead\"><td class=\"ln\">3</td><td class=\"mono\"><del title=\"[^\"]*\\[shadowed-rule\\]\">"
+                + "in.telnetd: 10.0.0.</del></td>");
+        assertThat(section.split("<del ", -1)).as("only the shadowed rule is struck through").hasSize(2);
+    }
+
+    @Test
+    void aHardenPreviewShowsTheDryRunsDiffsColouredAndTheJsonCarriesIt() throws IOException {
+        AuditReport r = HostileTree.audit(dir);
+        java.util.TreeMap<String, String> before = dev.jwrap.audit.testing.TreeSnapshot.of(dir);
+        dev.jwrap.audit.harden.HardenResult preview = dev.jwrap.audit.harden.Hardener.preview(
+                dev.jwrap.audit.kb.KnowledgeBase.builtIn(), dev.jwrap.audit.harden.AdminSession.NONE, dir,
+                java.time.LocalDate.parse("2026-11-23"));
+        assertThat(dev.jwrap.audit.testing.TreeSnapshot.of(dir)).as("a preview writes nothing").isEqualTo(before);
+
+        String html = HtmlReport.render(r, "9.9", null, preview.status(), preview);
+
+        assertThat(html).contains("<section id=\"harden-preview\">", "<h3 class=\"mono\">/etc/inetd.conf</h3>",
+                "<span class=\"head\">--- a/etc/inetd.conf</span>",
+                "<span class=\"add\">+# disabled by jwrap harden 2026-11-23: telnet - Passwords and sessions in clear text</span>",
+                "<span class=\"del\">-telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd</span>",
+                "<span class=\"add\">+ALL: ALL</span>", "reload: kill -HUP $(cat /run/inetd.pid)");
+        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(JsonReport.render(r, "9.9", null, 1, preview));
+        assertThat(json.at("/harden/mode").asString()).isEqualTo("dry-run");
+        assertThat(json.at("/harden/pending").asBoolean()).isTrue();
+        assertThat(json.at("/harden/changes/0/file").asString()).isEqualTo("/etc/inetd.conf");
+        assertThat(json.at("/harden/changes/0/diff").asString()).isEqualTo(preview.changes().getFirst().diff());
+        assertThat(HtmlReport.render(r, "9.9", null, 1)).doesNotContain("harden-preview");
+        assertThat(JsonReport.render(r, "9.9", null, 1)).contains("\"harden\" : null");
+    }
 }

@@ -62,19 +62,19 @@ final class Libc {
             MemoryLayout.paddingLayout(4),
             ADDRESS.withName("gr_mem"));
 
-    private final MethodHandle getaddrinfo;
-    private final MethodHandle freeaddrinfo;
-    private final MethodHandle getnameinfo;
-    private final MethodHandle innetgr;
-    private final MethodHandle getdomainname;
-    private final MethodHandle getpwnamR;
-    private final MethodHandle getgrnamR;
+    private final Downcall getaddrinfo;
+    private final Downcall freeaddrinfo;
+    private final Downcall getnameinfo;
+    private final Downcall innetgr;
+    private final Downcall getdomainname;
+    private final Downcall getpwnamR;
+    private final Downcall getgrnamR;
 
     /**
-     * Binds the functions.
+     * Finds the functions; each is bound on its first call.
      *
      * @throws UnsupportedOperationException when not on 64-bit Linux, whose layouts this class
-     *     hard-codes
+     *     hard-codes, or when the C library lacks one of the functions
      */
     Libc() {
         String os = System.getProperty("os.name", "");
@@ -83,29 +83,50 @@ final class Libc {
                     "the system lookups need 64-bit Linux with glibc; this is " + os + " with "
                             + ADDRESS.byteSize() * 8 + "-bit pointers; use another HostResolver/UserDatabase");
         }
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup lookup = linker.defaultLookup();
-        getaddrinfo = bind(linker, lookup, "getaddrinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        freeaddrinfo = bind(linker, lookup, "freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
-        getnameinfo = bind(linker, lookup, "getnameinfo",
+        SymbolLookup lookup = Linker.nativeLinker().defaultLookup();
+        getaddrinfo = new Downcall(lookup, "getaddrinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        freeaddrinfo = new Downcall(lookup, "freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
+        getnameinfo = new Downcall(lookup, "getnameinfo",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-        innetgr = bind(linker, lookup, "innetgr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        getdomainname = bind(linker, lookup, "getdomainname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        innetgr = new Downcall(lookup, "innetgr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        getdomainname = new Downcall(lookup, "getdomainname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
         FunctionDescriptor byName = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-        getpwnamR = bind(linker, lookup, "getpwnam_r", byName);
-        getgrnamR = bind(linker, lookup, "getgrnam_r", byName);
+        getpwnamR = new Downcall(lookup, "getpwnam_r", byName);
+        getgrnamR = new Downcall(lookup, "getgrnam_r", byName);
     }
 
-    @SuppressWarnings("restricted") // calling into the C library is the point of this class
-    private static MethodHandle bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = lookup.find(name)
-                .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
-        return linker.downcallHandle(symbol, descriptor);
+    /**
+     * One C function, its downcall handle made on the first call. Making a handle costs the JVM a
+     * generated stub class per signature (milliseconds of a short-lived tool's start-up, and not
+     * kept by the AOT cache), so a run that asks for no name or user binds nothing, and one that
+     * only matches addresses binds no user function.
+     */
+    private static final class Downcall {
+        private final MemorySegment symbol;
+        private final FunctionDescriptor descriptor;
+        private volatile MethodHandle handle;
+
+        Downcall(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
+            this.symbol = lookup.find(name)
+                    .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
+            this.descriptor = descriptor;
+        }
+
+        /** The handle; two threads racing to make it get equal ones, as the linker caches per signature. */
+        @SuppressWarnings("restricted") // calling into the C library is the point of this class
+        MethodHandle handle() {
+            MethodHandle h = handle;
+            if (h == null) {
+                h = Linker.nativeLinker().downcallHandle(symbol, descriptor);
+                handle = h;
+            }
+            return h;
+        }
     }
 
     int getaddrinfo(MemorySegment node, MemorySegment service, MemorySegment hints, MemorySegment res) {
         try {
-            return (int) getaddrinfo.invokeExact(node, service, hints, res);
+            return (int) getaddrinfo.handle().invokeExact(node, service, hints, res);
         } catch (Throwable t) {
             throw downcallFailed("getaddrinfo", t);
         }
@@ -113,7 +134,7 @@ final class Libc {
 
     void freeaddrinfo(MemorySegment res) {
         try {
-            freeaddrinfo.invokeExact(res);
+            freeaddrinfo.handle().invokeExact(res);
         } catch (Throwable t) {
             throw downcallFailed("freeaddrinfo", t);
         }
@@ -121,7 +142,7 @@ final class Libc {
 
     int getnameinfo(MemorySegment sa, int salen, MemorySegment host, int hostlen, int flags) {
         try {
-            return (int) getnameinfo.invokeExact(sa, salen, host, hostlen, MemorySegment.NULL, 0, flags);
+            return (int) getnameinfo.handle().invokeExact(sa, salen, host, hostlen, MemorySegment.NULL, 0, flags);
         } catch (Throwable t) {
             throw downcallFailed("getnameinfo", t);
         }
@@ -129,7 +150,7 @@ final class Libc {
 
     int innetgr(MemorySegment netgroup, MemorySegment host, MemorySegment user, MemorySegment domain) {
         try {
-            return (int) innetgr.invokeExact(netgroup, host, user, domain);
+            return (int) innetgr.handle().invokeExact(netgroup, host, user, domain);
         } catch (Throwable t) {
             throw downcallFailed("innetgr", t);
         }
@@ -137,7 +158,7 @@ final class Libc {
 
     int getdomainname(MemorySegment name, long len) {
         try {
-            return (int) getdomainname.invokeExact(name, len);
+            return (int) getdomainname.handle().invokeExact(name, len);
         } catch (Throwable t) {
             throw downcallFailed("getdomainname", t);
         }
@@ -145,7 +166,7 @@ final class Libc {
 
     int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long buflen, MemorySegment result) {
         try {
-            return (int) getpwnamR.invokeExact(name, pwd, buf, buflen, result);
+            return (int) getpwnamR.handle().invokeExact(name, pwd, buf, buflen, result);
         } catch (Throwable t) {
             throw downcallFailed("getpwnam_r", t);
         }
@@ -153,7 +174,7 @@ final class Libc {
 
     int getgrnamR(MemorySegment name, MemorySegment grp, MemorySegment buf, long buflen, MemorySegment result) {
         try {
-            return (int) getgrnamR.invokeExact(name, grp, buf, buflen, result);
+            return (int) getgrnamR.handle().invokeExact(name, grp, buf, buflen, result);
         } catch (Throwable t) {
             throw downcallFailed("getgrnam_r", t);
         }

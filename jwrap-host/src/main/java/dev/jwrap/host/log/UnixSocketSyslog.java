@@ -12,7 +12,8 @@ import java.util.Objects;
  * datagram per message, {@code <PRI>Mmm dd hh:mm:ss ident[pid]: message}, sent to /dev/log (or
  * any path, for tests). Nothing listening, no /dev/log (containers) or a full receiver: the
  * message is dropped silently, because a lost log line must never stop the server. The socket
- * path is looked up at every send, so a restarted journald is picked up. Thread-safe.
+ * is connected to the path once, as glibc connects it, and connected again when the receiver went
+ * away, so a restarted journald is picked up at the next message. Thread-safe.
  */
 public final class UnixSocketSyslog implements Syslog, AutoCloseable {
 

@@ -75,7 +75,6 @@ final class Posix {
     private final Downcall attrSetFlags;
     private final Downcall attrSetSigMask;
     private final Downcall attrSetSigDefault;
-    private final Downcall sigEmptySet;
     private final Downcall waitpid;
     private final Downcall fcntl;
     private final Downcall umask;
@@ -83,6 +82,7 @@ final class Posix {
     private final Downcall strerrordesc;
     private final Downcall geteuid;
     private final Downcall dup2;
+    private final Downcall dup3;
     private final Downcall closeRange;
     private final Downcall pthreadSigmask;
     private final Downcall execve;
@@ -125,7 +125,6 @@ final class Posix {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         attrSetSigDefault = bind(linker, lookup, "posix_spawnattr_setsigdefault",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        sigEmptySet = bind(linker, lookup, "sigemptyset", onePointer);
         waitpid = bind(linker, lookup, "waitpid",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
         fcntl = bind(linker, lookup, "fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
@@ -134,10 +133,16 @@ final class Posix {
         getgrouplist = bind(linker, lookup, "getgrouplist",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         dup2 = bind(linker, lookup, "dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+        // dup3(fd, newFd, 0) is dup2 for two different descriptors, with close_range's signature:
+        // one stub serves both (and socket's), a generated class less on jwrap tcpd's exec path
+        dup3 = bind(linker, lookup, "dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
         closeRange = bind(linker, lookup, "close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
                 errno);
+        // pthread_sigmask returns its error and leaves errno alone; it is bound with errno capture all
+        // the same, so it shares the stub of getsockname's signature (one generated class less for
+        // jwrap tcpd, whose exec is the only caller and which asks its socket for both ends that way)
         pthreadSigmask = bind(linker, lookup, "pthread_sigmask",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), errno);
         execve = bind(linker, lookup, "execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), errno);
         geteuid = bind(linker, lookup, "geteuid", FunctionDescriptor.of(JAVA_INT));
         getsockopt = bind(linker, lookup, "getsockopt",
@@ -157,7 +162,7 @@ final class Posix {
 
     /**
      * A C function whose downcall handle is made on first use: each handle costs the JVM a
-     * generated stub class, and a short-lived process (jwrap tcpd's exec) calls a few of the 23.
+     * generated stub class, and a short-lived process (jwrap tcpd's exec) calls a few of the 22.
      */
     private static final class Downcall {
         private final Linker linker;
@@ -257,8 +262,12 @@ final class Posix {
         return call2(attrSetSigDefault, "posix_spawnattr_setsigdefault", attr, set);
     }
 
-    int sigEmptySet(MemorySegment set) {
-        return call(sigEmptySet, "sigemptyset", set);
+    /**
+     * An empty signal set: what {@code sigemptyset(3)} makes of a {@code sigset_t} on Linux, every
+     * bit clear. Made in Java: a downcall would cost the exec path a stub class of its own.
+     */
+    static MemorySegment emptySignalSet(Arena arena) {
+        return opaque(arena, SIGSET_SIZE).fill((byte) 0);
     }
 
     /** {@code waitpid(pid, status, options)}: the pid, 0 when still running, or {@code -errno}. */
@@ -296,7 +305,9 @@ final class Posix {
     int dup2(int fd, int newFd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(ERRNO_STATE);
-            int rc = (int) dup2.handle().invokeExact(state, fd, newFd);
+            int rc = fd == newFd
+                    ? (int) dup2.handle().invokeExact(state, fd, newFd)
+                    : (int) dup3.handle().invokeExact(state, fd, newFd, 0);
             return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw downcallFailed("dup2", t);
@@ -317,7 +328,9 @@ final class Posix {
     /** {@code pthread_sigmask(how, set, NULL)} for the calling thread: 0 or the error number. */
     int pthreadSigmask(int how, MemorySegment set) {
         try {
-            return (int) pthreadSigmask.handle().invokeExact(how, set, MemorySegment.NULL);
+            try (Arena arena = Arena.ofConfined()) {
+                return (int) pthreadSigmask.handle().invokeExact(arena.allocate(ERRNO_STATE), how, set, MemorySegment.NULL);
+            }
         } catch (Throwable t) {
             throw downcallFailed("pthread_sigmask", t);
         }

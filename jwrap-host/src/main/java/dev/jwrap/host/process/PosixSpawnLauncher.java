@@ -102,8 +102,7 @@ public final class PosixSpawnLauncher implements ProcessLauncher {
         try {
             // JVM threads block some signals (SIGQUIT) and the JVM handles others; a service must
             // start with an empty mask and every disposition at its default.
-            MemorySegment empty = Posix.opaque(arena, Posix.SIGSET_SIZE);
-            posix.sigEmptySet(empty);
+            MemorySegment empty = Posix.emptySignalSet(arena);
             // Every bit set, not sigfillset(): that leaves out glibc's internal signals 32 and 33,
             // which posix_spawn then sets to SIG_IGN in the child, and ignored survives the exec.
             MemorySegment all = Posix.opaque(arena, Posix.SIGSET_SIZE).fill((byte) 0xff);

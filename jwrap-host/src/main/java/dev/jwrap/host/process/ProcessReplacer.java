@@ -51,9 +51,7 @@ public final class ProcessReplacer {
             MemorySegment envp = Posix.cStringArray(arena, request.environment());
             redirectStdio(request.stdioFd());
             require(posix.closeRange(3, MAX_FD, Posix.CLOSE_RANGE_CLOEXEC), "close_range");
-            MemorySegment empty = Posix.opaque(arena, Posix.SIGSET_SIZE);
-            posix.sigEmptySet(empty);
-            require(-posix.pthreadSigmask(Posix.SIG_SETMASK, empty), "pthread_sigmask");
+            require(-posix.pthreadSigmask(Posix.SIG_SETMASK, Posix.emptySignalSet(arena)), "pthread_sigmask");
             int errno = posix.execve(path, argv, envp);
             throw new SpawnException("execv " + invocation.executable() + ": " + posix.describe(errno), errno);
         }

@@ -72,6 +72,39 @@ class UnixSocketSyslogIT {
         }
     }
 
+    /** A restarted log daemon: the old receiver closes, a new one binds the same path. */
+    @Test
+    void receiverReplacedAtThePath_getsTheNextLine() throws Throwable {
+        Path socket = dir.resolve("log");
+        try (UnixSocketSyslog syslog = new UnixSocketSyslog(socket, "inetd", 8, SyslogPriority.LOG_DAEMON, NOV_3)) {
+            try (UnixDatagramReceiver first = new UnixDatagramReceiver(socket)) {
+                syslog.error("to the first");
+                assertThat(first.receive(Duration.ofSeconds(5))).contains("<27>Nov  3 06:40:19 inetd[8]: to the first");
+            }
+            try (UnixDatagramReceiver second = new UnixDatagramReceiver(socket)) {
+                syslog.error("to the second");
+                syslog.error("and again");
+                assertThat(second.receive(Duration.ofSeconds(5)))
+                        .contains("<27>Nov  3 06:40:19 inetd[8]: to the second");
+                assertThat(second.receive(Duration.ofSeconds(5))).contains("<27>Nov  3 06:40:19 inetd[8]: and again");
+            }
+        }
+    }
+
+    /** A logger made by withIdent shares the connected socket: both reach the receiver. */
+    @Test
+    void identsShareOneSocket() throws Throwable {
+        Path socket = dir.resolve("log");
+        try (UnixDatagramReceiver devLog = new UnixDatagramReceiver(socket);
+                UnixSocketSyslog syslog = new UnixSocketSyslog(socket, "inetd", 9, SyslogPriority.LOG_DAEMON, NOV_3)) {
+            syslog.info("from inetd");
+            syslog.withIdent("in.telnetd").info("from tcpd's daemon");
+            assertThat(devLog.receive(Duration.ofSeconds(5))).contains("<30>Nov  3 06:40:19 inetd[9]: from inetd");
+            assertThat(devLog.receive(Duration.ofSeconds(5)))
+                    .contains("<30>Nov  3 06:40:19 in.telnetd[9]: from tcpd's daemon");
+        }
+    }
+
     @Test
     void stderrMirrorAndTee() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,120 @@
+package dev.jwrap.audit.harden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code harden --reload} on a live root against a real openbsd-inetd (spec §5.7). Everything runs in
+ * private mount and network namespaces: overlays over /etc and /var/lib take harden's writes, a
+ * tmpfs over /run takes inetd's pid file, and the namespace's own loopback carries inetd's
+ * listeners (so the classic ports 13 and 23 are free and nothing outside can connect). The host's
+ * files are compared before and after. Root only; under {@code CI=true} a missing tool fails.
+ */
+class HardenReloadIT {
+
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    /** inetd.conf inside the namespace: two services the knowledge base disables, one it does not know. */
+    private static final String INETD_CONF = """
+            # reload test
+            127.0.0.1:telnet\tstream\ttcp\tnowait\troot\t/usr/sbin/tcpd\t/usr/sbin/in.telnetd
+            127.0.0.1:daytime\tstream\ttcp\tnowait\troot\tinternal
+            127.0.0.1:2400\tstream\ttcp\tnowait\tnobody\t/bin/cat\tcat
+            """;
+
+    /** Runs in the namespaces: $1 work dir, $2 java, $3 class path. Prints what the test asserts. */
+    private static final String SCRIPT = """
+            set -e
+            work=$1; java=$2; cp=$3
+            mkdir -p "$work/etc-up" "$work/etc-wk" "$work/var-up" "$work/var-wk"
+            mount -t overlay overlay -o "lowerdir=/etc,upperdir=$work/etc-up,workdir=$work/etc-wk" /etc
+            mount -t overlay overlay -o "lowerdir=/var/lib,upperdir=$work/var-up,workdir=$work/var-wk" /var/lib
+            mount -t tmpfs tmpfs /run
+            ip link set lo up
+            cp "$work/inetd.conf" /etc/inetd.conf
+            rm -f /etc/hosts.allow /etc/hosts.deny
+            /usr/sbin/inetd -i &
+            inetd=$!
+            trap 'kill $inetd 2>/dev/null || true' EXIT
+            n=0
+            until nc -z 127.0.0.1 23 && nc -z 127.0.0.1 13 && nc -z 127.0.0.1 2400; do
+              n=$((n + 1)); [ $n -le 200 ] || { echo "inetd did not listen"; exit 3; }; sleep 0.05
+            done
+            echo "inetd pid $inetd"
+            set +e
+            "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.jwrap.audit.harden.HardenMain harden / 0 --reload --admin-net 192.0.2.0/24
+            echo "status $?"
+            for port in 23 13 2400; do
+              if nc -z 127.0.0.1 $port; then echo "port $port open"; else echo "port $port closed"; fi
+            done
+            kill -0 $inetd && echo "inetd alive"
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void reloadSignalsTheRunningInetd_whichClosesTheDisabledServicesPorts() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root && ci()) {
+            throw new AssertionError("needs root (mount namespace, overlays); CI=true: failing instead of skipping");
+        }
+        assumeTrue(root, "needs root (mount namespace, overlays)");
+        requireTool("/usr/sbin/inetd", "openbsd-inetd");
+        requireTool("/usr/bin/unshare", "util-linux");
+        requireTool("/usr/bin/nc", "netcat-openbsd");
+        requireTool("/usr/sbin/ip", "iproute2");
+        List<Path> hostFiles = List.of(Path.of("/etc/inetd.conf"), Path.of("/etc/hosts.allow"), Path.of("/etc/hosts.deny"));
+        List<String> before = hostFiles.stream().map(HardenReloadIT::sha256).toList();
+        Files.writeString(work.resolve("inetd.conf"), INETD_CONF);
+
+        Process p = new ProcessBuilder("unshare", "-mn", "sh", "-c", SCRIPT, "sh", work.toString(), JAVA,
+                        System.getProperty("java.class.path"))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("namespace script did not finish in 90 s: " + out);
+        }
+
+        String pid = out.replaceFirst("(?s).*inetd pid (\\d+).*", "$1");
+        assertThat(out).as(out).contains("status 0\n", "reload: sent SIGHUP to inetd (pid " + pid + ")\n",
+                "reload: closed tcp 127.0.0.1:13, tcp 127.0.0.1:23\n",
+                "port 23 closed", "port 13 closed", "port 2400 open", "inetd alive");
+        assertThat(out).doesNotContain("still listening");
+        String conf = Files.readString(work.resolve("etc-up/inetd.conf"));
+        assertThat(conf).contains("#127.0.0.1:telnet\t", "#127.0.0.1:daytime\t", "\n127.0.0.1:2400\t");
+        assertThat(hostFiles.stream().map(HardenReloadIT::sha256).toList()).as("the host's own files").isEqualTo(before);
+    }
+
+    private static String sha256(Path p) {
+        try {
+            return Files.exists(p) ? HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))) : "absent";
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static void requireTool(String path, String pkg) {
+        boolean present = Files.isExecutable(Path.of(path));
+        if (!present && ci()) {
+            throw new AssertionError(path + " missing (install " + pkg + "); CI=true: failing instead of skipping");
+        }
+        assumeTrue(present, path + " missing (install " + pkg + ")");
+    }
+}
