@@ -25,7 +25,6 @@ import java.util.Set;
  */
 final class LibwrapReview {
 
-    private static final Set<String> SUPER_SERVERS = Set.of("inetd", "xinetd", "systemd", "tcpd", "jwrap");
     private static final String LIBWRAP = "libwrap.so";
     private static final String SSHD = "sshd";
     private static final int SSH_PORT = 22;
@@ -50,7 +49,7 @@ final class LibwrapReview {
         Set<String> reported = new HashSet<>();
         for (Listener l : listeners) {
             ProcessInfo owner = l.owner();
-            if (owner == null || SUPER_SERVERS.contains(owner.comm())) {
+            if (owner == null || ListenerReview.superServer(owner) != null || owner.comm().equals("tcpd")) {
                 continue;
             }
             String daemon = daemonName(owner);
