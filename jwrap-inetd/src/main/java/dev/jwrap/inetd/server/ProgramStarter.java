@@ -1,16 +1,16 @@
 package dev.jwrap.inetd.server;
 
-import dev.jwrap.inetd.config.ServiceEntry;
+import dev.jwrap.host.log.Syslog;
 import dev.jwrap.host.process.ChannelDescriptors;
 import dev.jwrap.host.process.ChildReaper;
 import dev.jwrap.host.process.CredentialResolver;
 import dev.jwrap.host.process.Credentials;
 import dev.jwrap.host.process.ExitStatus;
 import dev.jwrap.host.process.ProcessLauncher;
-import dev.jwrap.host.process.SpawnException;
 import dev.jwrap.host.process.ShellCommands;
+import dev.jwrap.host.process.SpawnException;
 import dev.jwrap.host.process.SpawnRequest;
-import dev.jwrap.host.log.Syslog;
+import dev.jwrap.inetd.config.ServiceEntry;
 import java.nio.channels.Channel;
 import java.util.ArrayList;
 import java.util.List;

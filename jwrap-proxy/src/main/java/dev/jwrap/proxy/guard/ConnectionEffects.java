@@ -1,8 +1,8 @@
 package dev.jwrap.proxy.guard;
 
-import dev.jwrap.host.process.ShellCommands;
 import dev.jwrap.host.access.SocketOptionEffects;
 import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.process.ShellCommands;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,6 +43,8 @@ public final class Guard implements AutoCloseable {
 
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final int BUFFERS_RETAINED = 256;
+    /** One name for every connection's thread: a per-connection name would cost a string each. */
+    private static final ThreadFactory CONNECTION_THREADS = Thread.ofVirtual().name("jwrap-guard-connection").factory();
 
     private final ConfigSource source;
     private final GuardServices services;
@@ -172,22 +176,27 @@ public final class Guard implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        Link link = new Link(client, route.daemon() + ": " + address.getHostAddress(), now);
+        Link link = new Link(client, route.daemon(), address, now);
         links.add(link);
         Limits limits = config.limits();
-        Thread.ofVirtual().name("jwrap-guard " + route.daemon()).start(() -> {
-            try {
-                new GuardedConnection(route, link, parts).serve(limits);
-            } catch (IOException e) {
-                // the client went away before or during the check: nothing to log beyond the verdict
-            } catch (RuntimeException e) {
-                services.log().error(link.label() + ": " + e);
-            } finally {
+        AtomicBoolean over = new AtomicBoolean();
+        Runnable ended = () -> {
+            // once only, even if an unexpected exception reaches both the relay and the caller
+            if (over.compareAndSet(false, true)) {
                 link.close();
                 links.remove(link);
                 admission.release(address);
             }
-        });
+        };
+        CONNECTION_THREADS.newThread(() -> {
+            try {
+                new GuardedConnection(route, link, arrival, parts, ended).serve(limits);
+            } catch (IOException e) {
+                // the client went away before or during the check: nothing to log beyond the verdict
+            } catch (RuntimeException e) {
+                services.log().error(link.label() + ": " + e);
+            }
+        }).start();
     }
 
     private static String limitName(Admission.Outcome outcome) {

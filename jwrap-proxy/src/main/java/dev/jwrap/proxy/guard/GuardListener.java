@@ -10,9 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
- * The listening socket of one route and its accept loop (a platform thread: it never ends while
- * the guard runs). Each accepted socket goes to {@code handler} with the route in force at that
- * moment; a reload may swap the route without closing the socket.
+ * The listening socket of one route and its accept loop. The loop is a virtual thread like the
+ * connections it starts: a connection's thread then starts on the accepting carrier's own queue
+ * instead of waking a carrier from a platform thread, and a busy listener accepts without any
+ * thread switch (measured in docs/PERFORMANCE.md §10: fewer context switches per connection).
+ * Each accepted socket goes to {@code handler} with the route in force at that moment; a reload
+ * may swap the route without closing the socket.
  */
 final class GuardListener implements AutoCloseable {
 
@@ -27,11 +30,11 @@ final class GuardListener implements AutoCloseable {
         this.server = server;
         this.route = new AtomicReference<>(route);
         this.handler = handler;
-        this.thread = Thread.ofPlatform().daemon().name("jwrap-guard-accept " + route.daemon()).unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("jwrap-guard-accept " + route.daemon()).unstarted(this::run);
     }
 
     static GuardListener open(Route route, BiConsumer<Route, SocketChannel> handler) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+        ServerSocketChannel server = Families.serverSocketFor(route.listen());
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(route.listen(), BACKLOG);

@@ -1,10 +1,10 @@
 package dev.jwrap.proxy.guard;
 
-import dev.jwrap.host.process.ShellCommands;
 import dev.jwrap.core.LookupServices;
 import dev.jwrap.host.access.ConnectionObserver;
 import dev.jwrap.host.access.ServerMetrics;
 import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.process.ShellCommands;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package dev.jwrap.proxy.guard;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,17 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Link {
 
     private final SocketChannel client;
-    private final String label;
+    private final String daemon;
+    private final InetAddress clientAddress;
     private volatile SocketChannel backend;
     private volatile long lastActive;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /**
-     * @param label how log lines name the connection, e.g. {@code sshd: 192.0.2.7}
-     */
-    Link(SocketChannel client, String label, long nowNanos) {
+    Link(SocketChannel client, String daemon, InetAddress clientAddress, long nowNanos) {
         this.client = client;
-        this.label = label;
+        this.daemon = daemon;
+        this.clientAddress = clientAddress;
         this.lastActive = nowNanos;
     }
 
@@ -31,8 +31,9 @@ final class Link {
         return client;
     }
 
+    /** How log lines name the connection, e.g. {@code sshd: 192.0.2.7} (built only for a log line). */
     String label() {
-        return label;
+        return daemon + ": " + clientAddress.getHostAddress();
     }
 
     void backend(SocketChannel channel) {
