@@ -39,7 +39,8 @@ final class LibwrapReview {
         notEnforced(listeners, List.of(allow, deny), findings);
         if (defaultDeny && sshdLinksLibwrap(listeners) && !allowsSshd(allow, deny)) {
             findings.plain("TW-SSHD-NO-ALLOW", Severity.HIGH,
-                    "sshd reads hosts.allow and hosts.deny, the tables deny by default, and no rule allows sshd: ssh is locked out",
+                    "sshd reads hosts.allow and hosts.deny, the tables deny by default, and no rule allows sshd:"
+                            + " ssh is locked out",
                     "/etc/hosts.allow", 0, "nobody can log in over ssh, the administrator included",
                     "add 'sshd: ADMIN-NET' to hosts.allow (jwrap harden --admin-net NET does it)");
         }
@@ -87,8 +88,9 @@ final class LibwrapReview {
     }
 
     private static boolean mentions(dev.jwrap.core.policy.PatternList<DaemonPattern> list, String daemon) {
-        return list != null && (list.head().stream().anyMatch(d -> d.name() instanceof StringPattern.Exact && d.name().matches(daemon))
-                || mentions(list.except(), daemon));
+        return list != null
+                && (list.head().stream().anyMatch(d -> d.name() instanceof StringPattern.Exact && d.name().matches(daemon))
+                        || mentions(list.except(), daemon));
     }
 
     /** True or false from the process's memory map; null when it cannot be read. */

@@ -81,7 +81,8 @@ final class ListenerReview {
         List<String> args = p.cmdline();
         for (int i = 0; i + 1 < args.size(); i++) {
             String a = args.get(i);
-            boolean jwrap = a.equals("dev.jwrap.cli.Main") || a.endsWith(".jar") && a.substring(a.lastIndexOf('/') + 1).startsWith("jwrap");
+            boolean jwrap = a.equals("dev.jwrap.cli.Main")
+                    || a.endsWith(".jar") && a.substring(a.lastIndexOf('/') + 1).startsWith("jwrap");
             if (jwrap && args.get(i + 1).equals("inetd")) {
                 return "inetd";
             }
