@@ -11,10 +11,14 @@ import dev.jwrap.audit.scan.ScanText;
 import dev.jwrap.audit.scan.ScanTiming;
 import dev.jwrap.audit.scan.UdpProber;
 import dev.jwrap.audit.scan.UdpService;
+import dev.jwrap.core.SyslogPriority;
+import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.log.UnixSocketSyslog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -74,13 +78,33 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", hidden = true, description = "Seed of the port order (tests).")
     Long seed;
 
+    /** Where the line about a scan of another host goes: syslog, or a test's recorder. */
+    @FunctionalInterface
+    interface AuthLog {
+        /** The system's: /dev/log, facility auth. */
+        AuthLog SYSTEM = () -> new UnixSocketSyslog(UnixSocketSyslog.DEV_LOG, "jwrap", ProcessHandle.current().pid(),
+                LOG_AUTH, Clock.systemDefaultZone());
+
+        Syslog open() throws IOException;
+    }
+
+    private static final int LOG_AUTH = 4 << 3;
+    private static final int LOG_INFO = 6;
+
+    private final AuthLog authLog;
+
     ScanCommand(CliContext context) {
-        this(context, ChannelOpener.SYSTEM);
+        this(context, ChannelOpener.SYSTEM, AuthLog.SYSTEM);
     }
 
     ScanCommand(CliContext context, ChannelOpener opener) {
+        this(context, opener, AuthLog.SYSTEM);
+    }
+
+    ScanCommand(CliContext context, ChannelOpener opener, AuthLog authLog) {
         this.context = context;
         this.opener = opener;
+        this.authLog = authLog;
     }
 
     @Override
@@ -108,6 +132,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (remote) {
             context.err().println("jwrap scan: scanning " + host + ": make sure you have the authority to");
+        }
+        if (policy.refusal(host, addresses, false, false) != null) {
+            logRemoteScan(addresses);
         }
         InetAddress target = addresses.getFirst();
         // an own address is reached over the loopback interface too: it answers as fast
@@ -150,6 +177,33 @@ final class ScanCommand implements Callable<Integer> {
         }
         context.out().flush();
         return status;
+    }
+
+    /** Spec §3.3: every scan of another host leaves one line in the auth log, so it is on record who scanned what. */
+    private void logRemoteScan(List<InetAddress> addresses) {
+        String uid;
+        try {
+            uid = String.valueOf(java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            uid = "unknown";
+        }
+        String targets = String.join(",", addresses.stream().map(dev.jwrap.core.internal.AddressText::format).toList());
+        Syslog log;
+        try {
+            log = authLog.open();
+        } catch (IOException e) {
+            context.err().println("jwrap scan: cannot record the scan in syslog (" + e.getMessage() + ")");
+            return;
+        }
+        log.log(new SyslogPriority(LOG_AUTH, LOG_INFO), "jwrap scan by uid " + uid + ": targets " + targets
+                + " ports " + range + (udp ? " and the UDP built-ins" : ""));
+        if (log instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // the line is sent; nothing to do about a failed close
+            }
+        }
     }
 
     private static String join(Set<Integer> ports) {

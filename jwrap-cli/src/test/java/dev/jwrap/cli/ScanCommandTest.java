@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.audit.scan.ChannelOpener;
 import dev.jwrap.core.LookupServices;
+import dev.jwrap.host.log.RecordingSyslog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -40,6 +41,30 @@ class ScanCommandTest {
         assertThat(scan(counting, "192.0.2.1", "--remote", "-p", "22")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs --public as well");
         assertThat(opened).hasValue(0);
+    }
+
+    @Test
+    void aScanOfAnotherHostIsRecordedInTheAuthLog_aScanOfThisHostIsNot() throws Exception {
+        RecordingSyslog auth = new RecordingSyslog();
+        ChannelOpener noNetwork = () -> {
+            throw new java.io.IOException("test: no packet may leave this host");
+        };
+        CliContext context = new CliContext(Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> LookupServices.OFFLINE);
+        int status = new CommandLine(new ScanCommand(context, noNetwork, () -> auth))
+                .execute("10.99.1.2", "--remote", "-p", "22,80");
+        assertThat(status).isEqualTo(2); // the test's opener refuses the socket: nothing was sent
+        long uid = ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+        assertThat(auth.entries()).containsExactly(
+                new RecordingSyslog.Entry(4 << 3 | 6, "jwrap scan by uid " + uid + ": targets 10.99.1.2 ports 22,80"));
+
+        try (ServerSocketChannel s = ServerSocketChannel.open()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = ((InetSocketAddress) s.getLocalAddress()).getPort();
+            assertThat(new CommandLine(new ScanCommand(context, ChannelOpener.SYSTEM, () -> auth))
+                    .execute("127.0.0.1", "--remote", "-p", port + "")).isZero();
+        }
+        assertThat(auth.entries()).hasSize(1);
     }
 
     @Test
