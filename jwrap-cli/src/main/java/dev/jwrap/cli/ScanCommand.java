@@ -69,6 +69,10 @@ final class ScanCommand implements Callable<Integer> {
             + "port unreachable closed, silence after two tries open|filtered. Not part of --expect.")
     boolean udp;
 
+    @Option(names = "--max-rate", paramLabel = "N", description = "At most N new connections per second (default: "
+            + "500 for another host, no limit for this one).")
+    Integer maxRate;
+
     @Option(names = "--remote", description = "Allow a target that is not this host.")
     boolean remote;
 
@@ -89,6 +93,8 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private static final int LOG_AUTH = 4 << 3;
+    /** Spec §3.3: new connections per second to another host unless --max-rate says otherwise. */
+    private static final int REMOTE_RATE = 500;
     private static final int LOG_INFO = 6;
 
     private final AuthLog authLog;
@@ -109,6 +115,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxRate != null && maxRate < 1) {
+            return fail("--max-rate: expected at least 1 connection per second, not " + maxRate);
+        }
         PortList ports;
         PortList expected = null;
         try {
@@ -142,7 +151,11 @@ final class ScanCommand implements Callable<Integer> {
         ScanTiming timing = local ? ScanTiming.LOOPBACK : ScanTiming.DEFAULT;
         ScanResult result;
         try {
-            result = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed)).scan(target, ports);
+            ConnectScanner scanner = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed));
+            if (maxRate != null || !local) {
+                scanner.maxRate(maxRate != null ? maxRate : REMOTE_RATE);
+            }
+            result = scanner.scan(target, ports);
         } catch (IOException e) {
             return fail(e.getMessage());
         }
