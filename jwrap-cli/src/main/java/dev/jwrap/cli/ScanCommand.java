@@ -69,6 +69,14 @@ final class ScanCommand implements Callable<Integer> {
             + "port unreachable closed, silence after two tries open|filtered. Not part of --expect.")
     boolean udp;
 
+    @Option(names = "--fast", description = "nmap -T5 timing: probe timeouts between 50 and 300 ms (first 250 ms), "
+            + "two retries, for another host on a fast network (this host always gets its shorter loopback timeouts).")
+    boolean fast;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "A fixed probe timeout in milliseconds instead of one "
+            + "that follows the measured round trips.")
+    Integer timeoutMs;
+
     @Option(names = "--max-rate", paramLabel = "N", description = "At most N new connections per second (default: "
             + "500 for another host, no limit for this one).")
     Integer maxRate;
@@ -95,6 +103,7 @@ final class ScanCommand implements Callable<Integer> {
     private static final int LOG_AUTH = 4 << 3;
     /** Spec §3.3: new connections per second to another host unless --max-rate says otherwise. */
     private static final int REMOTE_RATE = 500;
+    private static final int MAX_TIMEOUT_MS = 60_000;
     private static final int LOG_INFO = 6;
 
     private final AuthLog authLog;
@@ -115,6 +124,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeoutMs != null && (timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS)) {
+            return fail("--timeout: expected 1 to " + MAX_TIMEOUT_MS + " milliseconds, not " + timeoutMs);
+        }
         if (maxRate != null && maxRate < 1) {
             return fail("--max-rate: expected at least 1 connection per second, not " + maxRate);
         }
@@ -148,7 +160,10 @@ final class ScanCommand implements Callable<Integer> {
         InetAddress target = addresses.getFirst();
         // an own address is reached over the loopback interface too: it answers as fast
         boolean local = target.isLoopbackAddress() || policy.ownAddresses().contains(target);
-        ScanTiming timing = local ? ScanTiming.LOOPBACK : ScanTiming.DEFAULT;
+        ScanTiming timing = local ? ScanTiming.LOOPBACK : fast ? ScanTiming.FAST : ScanTiming.DEFAULT;
+        if (timeoutMs != null) {
+            timing = timing.fixedTimeout(timeoutMs);
+        }
         ScanResult result;
         try {
             ConnectScanner scanner = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed));

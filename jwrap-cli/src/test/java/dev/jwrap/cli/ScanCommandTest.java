@@ -83,6 +83,22 @@ class ScanCommandTest {
     }
 
     @Test
+    void fastAndFixedTimeoutsScanLikeTheDefault_badValuesAreOneLineAndExitTwo() throws Exception {
+        try (ServerSocketChannel s = ServerSocketChannel.open()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int port = ((InetSocketAddress) s.getLocalAddress()).getPort();
+            assertThat(scan(ChannelOpener.SYSTEM, "127.0.0.1", "-p", port + "", "--fast", "--expect", port + "")).isZero();
+            assertThat(scan(ChannelOpener.SYSTEM, "127.0.0.1", "-p", port + "", "--timeout", "100", "--expect", port + ""))
+                    .isZero();
+        }
+        assertThat(scan(ChannelOpener.SYSTEM, "127.0.0.1", "--timeout", "0")).isEqualTo(2);
+        assertThat(scan(ChannelOpener.SYSTEM, "127.0.0.1", "--max-rate", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "jwrap scan: --timeout: expected 1 to 60000 milliseconds, not 0\n"
+                        + "jwrap scan: --max-rate: expected at least 1 connection per second, not 0\n");
+    }
+
+    @Test
     void badPortsAreOneLineAndExitTwo() {
         assertThat(scan(ChannelOpener.SYSTEM, "127.0.0.1", "-p", "http")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("jwrap scan: not a port or port range: http\n");
