@@ -2,14 +2,15 @@
 # CPU time per connection of super-servers, interleaved A/B (the measure for decisions on a
 # shared machine: wall-clock rates swing with other load, a server's own CPU time much less).
 #
-#   bench/superserver/cpu-per-conn.sh                  # jwrap: daytime, echo, cat, tcpd-cat, -l cat
+#   bench/superserver/cpu-per-conn.sh                  # jwrap: daytime, echo, cat, tcpd-cat, -l cat, solo cat
 #   WITH_INETD=1 bench/superserver/cpu-per-conn.sh     # + openbsd-inetd's daytime/echo/cat rows
 #   B_OPTS=-XX:TieredStopAtLevel=1 bench/superserver/cpu-per-conn.sh   # + the same jwrap rows with
 #                                                      #   these JVM flags (jwrap-B), same run
 #   REPS=5 N=2000 C=1 WARMUP=0 bench/superserver/cpu-per-conn.sh
 #
-# Each jwrap set is two JVMs started as run-jwrap.sh starts them: one serving daytime, echo,
-# /bin/cat and `/usr/sbin/tcpd /bin/cat` (checked in-process), one with -l serving /bin/cat.
+# Each jwrap set is three JVMs started as run-jwrap.sh starts them: one serving daytime, echo,
+# /bin/cat and `/usr/sbin/tcpd /bin/cat` (checked in-process), one with -l serving /bin/cat
+# (row cat-l), and its control without -l serving /bin/cat (row cat-solo).
 # For each rep and each row (row order rotated every rep): N connections (N_INTERNAL for the
 # built-ins) with the shared harness's loadgen at concurrency C, and Δ(utime+stime) of the
 # server process from /proc/PID/stat (its own CPU: accept, check, log, spawn, JIT, GC; not the
@@ -45,15 +46,17 @@ jwrap_set() { # name base-port jvm-flags
         "$((b + 100))	stream	tcp4	nowait.1000000	root	/bin/cat	cat" \
         "$((b + 101))	stream	tcp4	nowait.1000000	root	/usr/sbin/tcpd	/bin/cat" > "$JW_WORK/$name.conf"
     printf '127.0.0.1:\n%s\tstream\ttcp4\tnowait.1000000\troot\t/bin/cat\tcat\n' $((b + 200)) > "$JW_WORK/$name-l.conf"
+    printf '127.0.0.1:\n%s\tstream\ttcp4\tnowait.1000000\troot\t/bin/cat\tcat\n' $((b + 300)) > "$JW_WORK/$name-solo.conf"
     export JWRAP_JAVA_OPTS="$saved $3"
     start "$name" "$(jwrap_command "$JW_WORK/$name.conf" "$JW_WORK/$name-services")"; local main=$started
     start "$name-l" "$(jwrap_command "$JW_WORK/$name-l.conf" "$JW_WORK/$name-services" -l)"; local l=$started
+    start "$name-solo" "$(jwrap_command "$JW_WORK/$name-solo.conf" "$JW_WORK/$name-services")"; local solo=$started
     export JWRAP_JAVA_OPTS="$saved"
     rows+=("$name daytime $main $((b + 13)) read $N_INTERNAL" "$name echo $main $((b + 7)) echo $N_INTERNAL"
            "$name cat $main $((b + 100)) echo $N" "$name tcpd-cat $main $((b + 101)) echo $N"
-           "$name cat-l $l $((b + 200)) echo $N")
-    ports+=" $((b + 13)) $((b + 7)) $((b + 100)) $((b + 101)) $((b + 200))"
-    jvms+=("$name:$main" "$name-l:$l")
+           "$name cat-l $l $((b + 200)) echo $N" "$name cat-solo $solo $((b + 300)) echo $N")
+    ports+=" $((b + 13)) $((b + 7)) $((b + 100)) $((b + 101)) $((b + 200)) $((b + 300))"
+    jvms+=("$name:$main" "$name-l:$l" "$name-solo:$solo")
 }
 jwrap_set jwrap 19000 ""
 [ -z "$B_OPTS" ] || jwrap_set jwrap-B 20000 "$B_OPTS"

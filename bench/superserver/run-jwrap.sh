@@ -8,8 +8,11 @@
 # jwrap serves on 127.0.0.1, limits raised (nowait.1000000), the same services as the
 # baselines: 19013 internal daytime, 19007 internal echo, 19100 /bin/cat, 19101
 # /usr/sbin/tcpd /bin/cat (jwrap recognises tcpd and checks in-process instead of exec'ing
-# it), and a second instance with -l (as inetd -l): 19200 /bin/cat. With PHASES containing
-# "limits", both also run with their default limits (256/min).
+# it), and a second instance with -l (as inetd -l): 19200 /bin/cat. A third instance, jwrap-cat,
+# serves 19300 /bin/cat unchecked: the control of the -l instance, a JVM with the same start-up
+# (class loading, JIT) charged to the same number of connections, so "jwrap-l cat-libwrap" against
+# "jwrap-cat cat" is the cost of the check alone (docs/PERFORMANCE.md §7). With PHASES containing
+# "limits", jwrap also runs with its default limits (256/min).
 # Results: $RESULTS_DIR/superserver$TAG.txt (default: bench/superserver/results/ of this repo).
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
@@ -25,9 +28,11 @@ conf() { # $1 = file, $2 = "" or ".N"
 conf "$JW_WORK/raised.conf" .1000000
 conf "$JW_WORK/default.conf" ""
 printf '127.0.0.1:\n19200\tstream\ttcp4\tnowait.1000000\troot\t/bin/cat\tcat\n' > "$JW_WORK/l-raised.conf"
+printf '127.0.0.1:\n19300\tstream\ttcp4\tnowait.1000000\troot\t/bin/cat\tcat\n' > "$JW_WORK/cat-raised.conf"
 
 export EXTRA_SERVERS="jwrap|$(jwrap_command "$JW_WORK/raised.conf" "$JW_WORK/services")|19013:read:daytime 19007:echo:echo 19100:echo:cat 19101:echo:tcpd-cat
-jwrap-l|$(jwrap_command "$JW_WORK/l-raised.conf" "$JW_WORK/services" -l)|19200:echo:cat-libwrap"
+jwrap-l|$(jwrap_command "$JW_WORK/l-raised.conf" "$JW_WORK/services" -l)|19200:echo:cat-libwrap
+jwrap-cat|$(jwrap_command "$JW_WORK/cat-raised.conf" "$JW_WORK/services")|19300:echo:cat"
 export EXTRA_LIMIT_SERVERS="jwrap-default|$(jwrap_command "$JW_WORK/default.conf" "$JW_WORK/services")|19013:read:daytime 19007:echo:echo 19100:echo:cat 19101:echo:tcpd-cat"
 export PHASES=${PHASES:-raised} REPS=${REPS:-3} CONCS=${CONCS:-"1 8"} TAG=${TAG:--jwrap}
 echo "load before the run: $(uptime)" >&2

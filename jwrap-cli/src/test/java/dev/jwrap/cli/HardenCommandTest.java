@@ -60,6 +60,10 @@ class HardenCommandTest {
         assertThat(run("harden", "--root", ".", "--now", "23.11.2026")).isEqualTo(2);
         assertThat(run("harden", "--root", "missing")).isEqualTo(2);
         assertThat(cli.err()).endsWith("missing: no such directory\n");
+        assertThat(run("harden", "--root", ".", "-o", "x.json")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("jwrap harden: -o FILE is for --format json or html\n");
+        assertThat(run("harden", "--root", ".", "--reload")).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("jwrap harden: --reload signals the super-servers running on this host: not with --root\n");
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

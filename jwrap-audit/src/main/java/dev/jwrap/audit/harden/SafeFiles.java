@@ -17,12 +17,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * File writes that never leave a file half-written (spec §5.4): the new bytes go to a temporary
- * file in the same directory, are forced to disk, get the old file's owner, group and mode, and
- * replace the file with one rename; then the directory is forced too. On any failure the temporary
+ * file in the same directory, are forced to disk, get the old file's owner, group, mode, ACL and
+ * SELinux label, and replace the file with one rename; then the directory is forced too. On any failure the temporary
  * file is removed and the file is untouched. Stateless.
  */
 final class SafeFiles {
@@ -31,12 +32,16 @@ final class SafeFiles {
 
     private SafeFiles() {}
 
-    /** The owner, group and mode a file had, to give its replacement. */
-    record Ownership(UserPrincipal owner, GroupPrincipal group, Set<PosixFilePermission> mode) {
+    /**
+     * The owner, group, mode, POSIX ACL and SELinux label a file had, to give its replacement.
+     *
+     * @param attributes the ACL and label as extended attributes, by name; empty when it has none
+     */
+    record Ownership(UserPrincipal owner, GroupPrincipal group, Set<PosixFilePermission> mode, Map<String, byte[]> attributes) {
 
         static Ownership of(Path file) throws IOException {
             PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
-            return new Ownership(a.owner(), a.group(), a.permissions());
+            return new Ownership(a.owner(), a.group(), a.permissions(), ExtendedAttributes.read(file));
         }
     }
 
@@ -95,6 +100,7 @@ final class SafeFiles {
             view.setGroup(like.group());
         }
         view.setPermissions(like.mode());
+        ExtendedAttributes.write(file, like.attributes()); // after the mode: an ACL carries its own mask
     }
 
     /** Forces a directory's entries to disk (Linux allows fsync on a directory opened read-only). */

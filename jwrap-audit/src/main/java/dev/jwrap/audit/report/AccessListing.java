@@ -1,5 +1,7 @@
 package dev.jwrap.audit.report;
 
+import dev.jwrap.core.AccessPolicy;
+import dev.jwrap.core.TableFile;
 import dev.jwrap.core.check.Finding;
 import dev.jwrap.core.check.FindingCode;
 import dev.jwrap.core.check.PolicyAnalyzer;
@@ -26,8 +28,12 @@ final class AccessListing {
 
     private AccessListing() {}
 
-    /** One table file: its lines, or none when it is missing or unreadable (said in {@code problem}). */
-    record Table(String file, String problem, List<Line> lines) {}
+    /**
+     * One table file: its lines, or none when it is missing or unreadable (said in {@code problem}).
+     *
+     * @param rules how many rules the engine reads from it
+     */
+    record Table(String file, String problem, List<Line> lines, int rules) {}
 
     /** One physical line; {@code dead} lines carry the reason in {@code note}. */
     record Line(int number, String text, boolean dead, String note) {}
@@ -38,13 +44,15 @@ final class AccessListing {
         byte[] deny = bytes(root.resolve("etc/hosts.deny"));
         List<Finding> findings = new PolicyAnalyzer().analyze("hosts.allow", allow == null ? new byte[0] : allow,
                 "hosts.deny", deny == null ? new byte[0] : deny);
-        return List.of(table("hosts.allow", root.resolve("etc/hosts.allow"), allow, findings),
-                table("hosts.deny", root.resolve("etc/hosts.deny"), deny, findings));
+        AccessPolicy policy = AccessPolicy.load(new TableFile("hosts.allow", root.resolve("etc/hosts.allow")),
+                new TableFile("hosts.deny", root.resolve("etc/hosts.deny")));
+        return List.of(table("hosts.allow", root.resolve("etc/hosts.allow"), allow, findings, policy.allowTable().rules().size()),
+                table("hosts.deny", root.resolve("etc/hosts.deny"), deny, findings, policy.denyTable().rules().size()));
     }
 
-    private static Table table(String name, Path path, byte[] content, List<Finding> findings) {
+    private static Table table(String name, Path path, byte[] content, List<Finding> findings, int rules) {
         if (content == null) {
-            return new Table("/etc/" + name, Files.exists(path) ? "cannot be read" : "missing", List.of());
+            return new Table("/etc/" + name, Files.exists(path) ? "cannot be read" : "missing", List.of(), 0);
         }
         String text = new String(content, StandardCharsets.ISO_8859_1);
         String[] physical = text.split("\n", -1);
@@ -57,7 +65,7 @@ final class AccessListing {
             String note = String.join("; ", here.stream().map(f -> f.message() + " [" + f.code().id() + "]").toList());
             lines.add(new Line(number, physical[i].replace("\r", ""), dead, note));
         }
-        return new Table("/etc/" + name, null, lines);
+        return new Table("/etc/" + name, null, lines, rules);
     }
 
     private static byte[] bytes(Path file) {

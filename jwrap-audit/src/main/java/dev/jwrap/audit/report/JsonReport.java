@@ -48,7 +48,7 @@ public final class JsonReport {
     public static String render(AuditReport r, String version, Instant generated, int exitCode, HardenResult preview) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.put("tool", Map.of("name", "jwrap", "version", version));
+        root.put("tool", ordered("name", "jwrap", "version", version));
         if (generated != null) {
             root.put("generated", generated.toString());
         }
@@ -64,8 +64,9 @@ public final class JsonReport {
         }
         root.put("services", services);
         Map<String, Object> access = new LinkedHashMap<>();
-        access.put("hosts_allow", Map.of("file", "/etc/hosts.allow", "present", r.allowPresent()));
-        access.put("hosts_deny", Map.of("file", "/etc/hosts.deny", "present", r.denyPresent()));
+        List<AccessListing.Table> tables = AccessListing.read(java.nio.file.Path.of(r.root()));
+        access.put("hosts_allow", ordered("file", "/etc/hosts.allow", "present", r.allowPresent(), "rules", tables.get(0).rules()));
+        access.put("hosts_deny", ordered("file", "/etc/hosts.deny", "present", r.denyPresent(), "rules", tables.get(1).rules()));
         access.put("default_deny", r.defaultDeny());
         root.put("access", access);
         root.put("rpc", r.rpc().stream().map(JsonReport::rpc).toList());
@@ -109,7 +110,7 @@ public final class JsonReport {
         m.put("owner_unknown", l.ownerUnknown());
         m.put("holders", l.holders().size());
         m.put("via", j.via());
-        m.put("service", j.serviceName() == null ? null : Map.of("name", j.serviceName(), "source", j.serviceSource()));
+        m.put("service", j.serviceName() == null ? null : ordered("name", j.serviceName(), "source", j.serviceSource()));
         m.put("kb", j.kb() == null ? null : j.kb().ref().substring(3));
         return m;
     }
@@ -142,7 +143,7 @@ public final class JsonReport {
         }
         m.put("open", open);
         List<Object> filtered = new ArrayList<>();
-        s.filtered().forEach((port, why) -> filtered.add(Map.of("port", port, "reason", why)));
+        s.filtered().forEach((port, why) -> filtered.add(ordered("port", port, "reason", why)));
         m.put("filtered", filtered);
         m.put("closed_count", s.closed());
         return m;
@@ -197,4 +198,15 @@ public final class JsonReport {
         return m;
     }
 
+    /**
+     * A JSON object with its members in the order given: {@code Map.of} iterates in an order that
+     * changes from one JVM to the next, which would make two runs' outputs differ.
+     */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
+    }
 }

@@ -37,7 +37,7 @@ class HardenProcessIT {
 
     private static Run runWith(List<String> prefix, String classPath, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(JAVA, "-cp", classPath, HardenMain.class.getName()));
+        cmd.addAll(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, HardenMain.class.getName()));
         cmd.addAll(List.of(args));
         Path outFile = Files.createTempFile("harden-out", ".txt");
         Path errFile = Files.createTempFile("harden-err", ".txt");
