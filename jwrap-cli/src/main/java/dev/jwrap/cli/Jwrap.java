@@ -118,7 +118,7 @@ public final class Jwrap implements Runnable {
      */
     private static CommandLine completionCommand() {
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().name("completion").versionProvider(new VersionProvider());
+        completion.getCommandSpec().name("completion").versionProvider(VersionProvider.INSTANCE);
         return completion;
     }
 

@@ -23,7 +23,7 @@ final class LazyServices {
 
     private LazyServices() {}
 
-    /** {@link Services#system()}, each part created when first asked. */
+    /** glibc's resolver (bounded by timeouts), RFC 1413 ident and the system user database, each created when first asked. */
     static LookupServices system() {
         Supplier<HostResolver> resolver = once(SystemHostResolver::new);
         Supplier<IdentClient> ident = once(Rfc1413IdentClient::new);

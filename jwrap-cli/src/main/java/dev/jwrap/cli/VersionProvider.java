@@ -16,4 +16,12 @@ final class VersionProvider implements IVersionProvider {
         String v = Jwrap.class.getPackage().getImplementationVersion();
         return new String[] {"jwrap " + (v == null ? "(development build)" : v)};
     }
+
+    /**
+     * An instance typed as picocli's interface. Code that passes it on needs no proof that this
+     * class implements the interface, so verifying {@link Jwrap} does not load picocli's interface,
+     * which the AOT cache cannot hold: {@code jwrap match} and {@code jwrap check} then read no class
+     * from the jar at all.
+     */
+    static final IVersionProvider INSTANCE = new VersionProvider();
 }
