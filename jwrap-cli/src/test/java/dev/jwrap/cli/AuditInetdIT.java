@@ -3,6 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.SchemaSubset;
+import dev.jwrap.core.testing.Prerequisites;
 import dev.jwrap.host.access.TestPorts;
 import java.io.File;
 import java.net.InetAddress;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,18 +38,10 @@ class AuditInetdIT {
 
     @BeforeAll
     static void requireTools() {
-        require(!"root".equals(System.getProperty("user.name")) ? "not root: inetd and mount namespaces need root"
-                : !Files.isExecutable(UNSHARE) ? UNSHARE + " is missing (util-linux)" : null);
-    }
-
-    private static void require(String problem) {
-        if (problem == null) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(problem + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(problem);
+        Prerequisites.of("audit of a running inetd")
+                .root("inetd and mount namespaces need root")
+                .executable(UNSHARE, "util-linux")
+                .require();
     }
 
     /** The audited tree: the inetd.conf and services the server runs with, and the host's /proc. */
@@ -66,7 +58,7 @@ class AuditInetdIT {
 
     @Test
     void openbsdInetdsListenerIsAttributedToTheConfiguredService() throws Exception {
-        require(!Files.isExecutable(INETD) ? INETD + " is missing (apt-get install openbsd-inetd)" : null);
+        Prerequisites.of("audit of a running openbsd-inetd").executable(INETD, "apt-get install openbsd-inetd").require();
         int port = TestPorts.freePort();
         Path tree = tree(port);
         Process inetd = new ProcessBuilder(UNSHARE.toString(), "-m", "sh", "-c",

@@ -3,6 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * {@code jwrap scan} in a private network namespace (spec §9.2 items 9 and 11): openbsd-inetd, and
@@ -42,34 +42,18 @@ class ScanNamespaceIT {
 
     @BeforeAll
     static void requireTools() {
-        List<String> problems = new ArrayList<>();
-        for (var tool : Map.of(UNSHARE, "util-linux", NFT, "nftables").entrySet()) {
-            if (!Files.isExecutable(tool.getKey())) {
-                problems.add(tool.getKey() + " is missing (apt-get install " + tool.getValue() + ")");
-            }
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            problems.add("not root: network namespaces and nft need root");
-        }
-        requireNone(problems);
-    }
-
-    private static void requireNone(List<String> problems) {
-        if (problems.isEmpty()) {
-            return;
-        }
-        String message = "namespace scan test cannot run: " + String.join("; ", problems);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(message);
+        Prerequisites.of("namespace scan tests")
+                .executable(UNSHARE, "apt-get install util-linux")
+                .executable(NFT, "apt-get install nftables")
+                .root("network namespaces and nft need root")
+                .require();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"openbsd-inetd", "jwrap inetd"})
     void aDroppedPortIsFiltered_andUdpProbesTellOpenSilentAndClosed(String server) throws IOException {
         if (server.equals("openbsd-inetd")) {
-            requireNone(Files.isExecutable(INETD) ? List.of() : List.of(INETD + " is missing (apt-get install openbsd-inetd)"));
+            Prerequisites.of("namespace scan tests with openbsd-inetd").executable(INETD, "apt-get install openbsd-inetd").require();
         }
         Path rules = Files.writeString(dir.resolve("drop.nft"), """
                 table inet jwrap_scan_test {
