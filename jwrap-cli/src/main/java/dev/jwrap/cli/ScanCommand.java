@@ -11,10 +11,14 @@ import dev.jwrap.audit.scan.ScanText;
 import dev.jwrap.audit.scan.ScanTiming;
 import dev.jwrap.audit.scan.UdpProber;
 import dev.jwrap.audit.scan.UdpService;
+import dev.jwrap.core.SyslogPriority;
+import dev.jwrap.host.log.Syslog;
+import dev.jwrap.host.log.UnixSocketSyslog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -65,6 +69,18 @@ final class ScanCommand implements Callable<Integer> {
             + "port unreachable closed, silence after two tries open|filtered. Not part of --expect.")
     boolean udp;
 
+    @Option(names = "--fast", description = "nmap -T5 timing: probe timeouts between 50 and 300 ms (first 250 ms), "
+            + "two retries, for another host on a fast network (this host always gets its shorter loopback timeouts).")
+    boolean fast;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "A fixed probe timeout in milliseconds instead of one "
+            + "that follows the measured round trips.")
+    Integer timeoutMs;
+
+    @Option(names = "--max-rate", paramLabel = "N", description = "At most N new connections per second (default: "
+            + "500 for another host, no limit for this one).")
+    Integer maxRate;
+
     @Option(names = "--remote", description = "Allow a target that is not this host.")
     boolean remote;
 
@@ -74,17 +90,46 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", hidden = true, description = "Seed of the port order (tests).")
     Long seed;
 
+    /** Where the line about a scan of another host goes: syslog, or a test's recorder. */
+    @FunctionalInterface
+    interface AuthLog {
+        /** The system's: /dev/log, facility auth. */
+        AuthLog SYSTEM = () -> new UnixSocketSyslog(UnixSocketSyslog.DEV_LOG, "jwrap", ProcessHandle.current().pid(),
+                LOG_AUTH, Clock.systemDefaultZone());
+
+        Syslog open() throws IOException;
+    }
+
+    private static final int LOG_AUTH = 4 << 3;
+    /** Spec §3.3: new connections per second to another host unless --max-rate says otherwise. */
+    private static final int REMOTE_RATE = 500;
+    private static final int MAX_TIMEOUT_MS = 60_000;
+    private static final int LOG_INFO = 6;
+
+    private final AuthLog authLog;
+
     ScanCommand(CliContext context) {
-        this(context, ChannelOpener.SYSTEM);
+        this(context, ChannelOpener.SYSTEM, AuthLog.SYSTEM);
     }
 
     ScanCommand(CliContext context, ChannelOpener opener) {
+        this(context, opener, AuthLog.SYSTEM);
+    }
+
+    ScanCommand(CliContext context, ChannelOpener opener, AuthLog authLog) {
         this.context = context;
         this.opener = opener;
+        this.authLog = authLog;
     }
 
     @Override
     public Integer call() {
+        if (timeoutMs != null && (timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS)) {
+            return fail("--timeout: expected 1 to " + MAX_TIMEOUT_MS + " milliseconds, not " + timeoutMs);
+        }
+        if (maxRate != null && maxRate < 1) {
+            return fail("--max-rate: expected at least 1 connection per second, not " + maxRate);
+        }
         PortList ports;
         PortList expected = null;
         try {
@@ -109,13 +154,23 @@ final class ScanCommand implements Callable<Integer> {
         if (remote) {
             context.err().println("jwrap scan: scanning " + host + ": make sure you have the authority to");
         }
+        if (policy.refusal(host, addresses, false, false) != null) {
+            logRemoteScan(addresses);
+        }
         InetAddress target = addresses.getFirst();
         // an own address is reached over the loopback interface too: it answers as fast
         boolean local = target.isLoopbackAddress() || policy.ownAddresses().contains(target);
-        ScanTiming timing = local ? ScanTiming.LOOPBACK : ScanTiming.DEFAULT;
+        ScanTiming timing = local ? ScanTiming.LOOPBACK : fast ? ScanTiming.FAST : ScanTiming.DEFAULT;
+        if (timeoutMs != null) {
+            timing = timing.fixedTimeout(timeoutMs);
+        }
         ScanResult result;
         try {
-            result = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed)).scan(target, ports);
+            ConnectScanner scanner = new ConnectScanner(opener, timing, seed == null ? new Random() : new Random(seed));
+            if (maxRate != null || !local) {
+                scanner.maxRate(maxRate != null ? maxRate : REMOTE_RATE);
+            }
+            result = scanner.scan(target, ports);
         } catch (IOException e) {
             return fail(e.getMessage());
         }
@@ -150,6 +205,33 @@ final class ScanCommand implements Callable<Integer> {
         }
         context.out().flush();
         return status;
+    }
+
+    /** Spec §3.3: every scan of another host leaves one line in the auth log, so it is on record who scanned what. */
+    private void logRemoteScan(List<InetAddress> addresses) {
+        String uid;
+        try {
+            uid = String.valueOf(java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            uid = "unknown";
+        }
+        String targets = String.join(",", addresses.stream().map(dev.jwrap.core.internal.AddressText::format).toList());
+        Syslog log;
+        try {
+            log = authLog.open();
+        } catch (IOException e) {
+            context.err().println("jwrap scan: cannot record the scan in syslog (" + e.getMessage() + ")");
+            return;
+        }
+        log.log(new SyslogPriority(LOG_AUTH, LOG_INFO), "jwrap scan by uid " + uid + ": targets " + targets
+                + " ports " + range + (udp ? " and the UDP built-ins" : ""));
+        if (log instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // the line is sent; nothing to do about a failed close
+            }
+        }
     }
 
     private static String join(Set<Integer> ports) {

@@ -25,7 +25,6 @@ import java.util.Set;
  */
 final class LibwrapReview {
 
-    private static final Set<String> SUPER_SERVERS = Set.of("inetd", "xinetd", "systemd", "tcpd", "jwrap");
     private static final String LIBWRAP = "libwrap.so";
     private static final String SSHD = "sshd";
     private static final int SSH_PORT = 22;
@@ -40,7 +39,8 @@ final class LibwrapReview {
         notEnforced(listeners, List.of(allow, deny), findings);
         if (defaultDeny && sshdLinksLibwrap(listeners) && !allowsSshd(allow, deny)) {
             findings.plain("TW-SSHD-NO-ALLOW", Severity.HIGH,
-                    "sshd reads hosts.allow and hosts.deny, the tables deny by default, and no rule allows sshd: ssh is locked out",
+                    "sshd reads hosts.allow and hosts.deny, the tables deny by default, and no rule allows sshd:"
+                            + " ssh is locked out",
                     "/etc/hosts.allow", 0, "nobody can log in over ssh, the administrator included",
                     "add 'sshd: ADMIN-NET' to hosts.allow (jwrap harden --admin-net NET does it)");
         }
@@ -50,7 +50,7 @@ final class LibwrapReview {
         Set<String> reported = new HashSet<>();
         for (Listener l : listeners) {
             ProcessInfo owner = l.owner();
-            if (owner == null || SUPER_SERVERS.contains(owner.comm())) {
+            if (owner == null || ListenerReview.superServer(owner) != null || owner.comm().equals("tcpd")) {
                 continue;
             }
             String daemon = daemonName(owner);
@@ -88,8 +88,9 @@ final class LibwrapReview {
     }
 
     private static boolean mentions(dev.jwrap.core.policy.PatternList<DaemonPattern> list, String daemon) {
-        return list != null && (list.head().stream().anyMatch(d -> d.name() instanceof StringPattern.Exact && d.name().matches(daemon))
-                || mentions(list.except(), daemon));
+        return list != null
+                && (list.head().stream().anyMatch(d -> d.name() instanceof StringPattern.Exact && d.name().matches(daemon))
+                        || mentions(list.except(), daemon));
     }
 
     /** True or false from the process's memory map; null when it cannot be read. */

@@ -58,7 +58,7 @@ final class ListenerReview {
                     source = "rpc";
                 }
             }
-            String via = l.owner() == null ? null : SUPER_SERVERS.get(l.owner().comm());
+            String via = l.owner() == null ? null : superServer(l.owner());
             ConfiguredService config = via == null ? null : configured.stream()
                     .filter(c -> c.kind().equals(via) && c.port() == l.port() && c.transport().equals(proto))
                     .findFirst().orElse(null);
@@ -67,6 +67,27 @@ final class ListenerReview {
             judge(j, findings);
         }
         return out;
+    }
+
+    /**
+     * The super-server a process is: by its name, or for {@code jwrap inetd}, whose process is a JVM
+     * named {@code java}, by its command line (the subcommand right after jwrap's main class or jar).
+     */
+    static String superServer(ProcessInfo p) {
+        String byName = SUPER_SERVERS.get(p.comm());
+        if (byName != null || !p.comm().equals("java")) {
+            return byName;
+        }
+        List<String> args = p.cmdline();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            String a = args.get(i);
+            boolean jwrap = a.equals("dev.jwrap.cli.Main")
+                    || a.endsWith(".jar") && a.substring(a.lastIndexOf('/') + 1).startsWith("jwrap");
+            if (jwrap && args.get(i + 1).equals("inetd")) {
+                return "inetd";
+            }
+        }
+        return null;
     }
 
     private static RpcRegistration registered(List<RpcRegistration> rpc, int port, String proto) {
@@ -84,13 +105,17 @@ final class ListenerReview {
                     "the process runs old code (an update without restart, or something that hides itself)",
                     "restart the service, and find out why if no update explains it");
         }
-        if (l.exposure() == Exposure.LOOPBACK || l.transport() == Transport.RAW) {
+        if (l.transport() == Transport.RAW) {
             return;
         }
         if (l.port() == PORTMAPPER) {
-            findings.plain("RPC-PORTMAP", Severity.HIGH, "portmapper listening on " + where(l) + ownerText(l), null, 0,
+            // loopback-only listeners are never judged above info (spec §4.6)
+            findings.plain("RPC-PORTMAP", l.exposure() == Exposure.LOOPBACK ? Severity.INFO : Severity.HIGH, "portmapper listening on " + where(l) + ownerText(l), null, 0,
                     "the portmapper tells anyone which RPC services run and where; it should not face a network",
                     "systemctl disable --now rpcbind.socket rpcbind.service");
+            return;
+        }
+        if (l.exposure() == Exposure.LOOPBACK) {
             return;
         }
         KbEntry row = j.kb();

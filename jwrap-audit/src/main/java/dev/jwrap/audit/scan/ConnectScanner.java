@@ -42,10 +42,23 @@ public final class ConnectScanner {
     private final ScanTiming timing;
     private final Random random;
 
+    private RatePacer pacer;
+
     public ConnectScanner(ChannelOpener opener, ScanTiming timing, Random random) {
         this.opener = opener;
         this.timing = timing;
         this.random = random;
+    }
+
+    /**
+     * Opens at most {@code perSecond} new connections per second (a remote target's default is 500);
+     * answers the loopback fast path gives are not connections and are not paced.
+     *
+     * @return this scanner
+     */
+    public ConnectScanner maxRate(int perSecond) {
+        this.pacer = new RatePacer(perSecond);
+        return this;
     }
 
     private record Probe(int port, int attempt) {}
@@ -107,15 +120,21 @@ public final class ConnectScanner {
         try (Selector selector = Selector.open()) {
             while (!pending.isEmpty() || !inFlight.isEmpty()) {
                 while (inFlight.size() < window && !pending.isEmpty()) {
-                    Probe probe = pending.poll();
+                    Probe probe = pending.peek();
                     int quick = fast == null || probe.attempt() > 0 ? LoopbackConnect.UNDECIDED : fast.probe(probe.port());
                     if (quick == LoopbackConnect.OPEN) {
+                        pending.poll();
                         open.add(probe.port());
                         continue;
                     } else if (quick == LoopbackConnect.CLOSED) {
+                        pending.poll();
                         closed++;
                         continue;
                     }
+                    if (pacer != null && !pacer.tryAcquire()) {
+                        break; // the next connect waits for its slot; the selector waits with it
+                    }
+                    pending.poll();
                     SocketChannel ch = opener.open();
                     Outcome now;
                     long start = System.nanoTime();
@@ -136,6 +155,9 @@ public final class ConnectScanner {
                     closed += record(now, probe.port(), open, filtered);
                 }
                 long next = inFlight.values().stream().mapToLong(InFlight::deadline).min().orElse(System.nanoTime());
+                if (pacer != null && !pending.isEmpty()) {
+                    next = Math.min(next, System.nanoTime() + pacer.nanosUntilNext());
+                }
                 long waitMs = Math.max(1, (next - System.nanoTime()) / 1_000_000);
                 selector.select(waitMs);
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();

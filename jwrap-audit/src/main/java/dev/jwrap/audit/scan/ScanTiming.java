@@ -17,6 +17,13 @@ public record ScanTiming(int initialTimeoutMs, int minTimeoutMs, int maxTimeoutM
     public static final ScanTiming DEFAULT = new ScanTiming(500, 50, 1000, 1, 128, 2048);
     /** Loopback answers at once; only a local firewall rule makes it wait. */
     public static final ScanTiming LOOPBACK = new ScanTiming(50, 50, 300, 1, 128, 2048);
+    /** nmap's {@code -T5} timeouts and retries: initial 250 ms, between 50 and 300 ms, two retries. */
+    public static final ScanTiming FAST = new ScanTiming(250, 50, 300, 2, 128, 2048);
+
+    /** This timing with one fixed probe timeout instead of one that follows the round trips. */
+    public ScanTiming fixedTimeout(int ms) {
+        return new ScanTiming(ms, ms, ms, retries, initialWindow, maxWindow);
+    }
 
     public ScanTiming {
         if (minTimeoutMs < 1 || maxTimeoutMs < minTimeoutMs || initialTimeoutMs < 1 || retries < 0 || initialWindow < 1

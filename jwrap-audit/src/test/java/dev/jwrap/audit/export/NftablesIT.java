@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.TableFile;
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The nftables output against the real nft, always inside {@code unshare -n} (a private network
@@ -32,24 +31,11 @@ class NftablesIT {
 
     @BeforeAll
     static void requireNft() {
-        List<String> problems = new ArrayList<>();
-        if (!Files.isExecutable(NFT)) {
-            problems.add(NFT + " is missing (apt-get install nftables)");
-        }
-        if (!Files.isExecutable(UNSHARE)) {
-            problems.add(UNSHARE + " is missing (util-linux)");
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            problems.add("not root: unshare -n and nft need root");
-        }
-        if (problems.isEmpty()) {
-            return;
-        }
-        String message = "nftables tests cannot run: " + String.join("; ", problems);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(message);
+        Prerequisites.of("nftables tests")
+                .executable(NFT, "apt-get install nftables")
+                .executable(UNSHARE, "util-linux")
+                .root("unshare -n and nft need root")
+                .require();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static dev.jwrap.audit.harden.HardenerTest.DENY_ADDITION;
 import static dev.jwrap.audit.harden.HardenerTest.GOLDEN_INPUT;
 import static dev.jwrap.audit.harden.HardenerTest.GOLDEN_OUTPUT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwrap.audit.testing.Tree;
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,12 +125,10 @@ class HardenProcessIT {
      */
     @Test
     void aReadOnlyTreeOwnedByANonRootUser_isRefusedWithNothingWritten() throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("needs root to switch to an unprivileged user; CI=true: failing instead of skipping");
-        }
-        assumeTrue(root, "needs root to switch to an unprivileged user");
-        requireTool("/usr/bin/setpriv", "util-linux");
+        Prerequisites.of("harden as an unprivileged user")
+                .root("needs root to switch to an unprivileged user")
+                .executable("/usr/bin/setpriv", "util-linux")
+                .require();
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         String classPath = readableClassPath(dir.resolve("cp"));
         Path tree = dir.resolve("tree");
@@ -213,10 +211,6 @@ class HardenProcessIT {
     }
 
     private static void requireTool(String path, String pkg) {
-        boolean present = Files.isExecutable(Path.of(path));
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(path + " missing (install " + pkg + "); CI=true: failing instead of skipping");
-        }
-        assumeTrue(present, path + " missing (install " + pkg + ")");
+        Prerequisites.of("harden in a process").executable(path, "install " + pkg).require();
     }
 }

@@ -1,8 +1,8 @@
 package dev.jwrap.audit.harden;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,14 +126,12 @@ class HardenReloadIT {
      * the host's own files did not change.
      */
     private String inNamespaces(String server, int disabledPort) throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root && ci()) {
-            throw new AssertionError("needs root (mount namespace, overlays); CI=true: failing instead of skipping");
-        }
-        assumeTrue(root, "needs root (mount namespace, overlays)");
-        requireTool("/usr/bin/unshare", "util-linux");
-        requireTool("/usr/bin/nc", "netcat-openbsd");
-        requireTool("/usr/sbin/ip", "iproute2");
+        Prerequisites.of("harden --reload in namespaces")
+                .root("mount namespace, overlays")
+                .executable("/usr/bin/unshare", "util-linux")
+                .executable("/usr/bin/nc", "apt-get install netcat-openbsd")
+                .executable("/usr/sbin/ip", "apt-get install iproute2")
+                .require();
         List<Path> hostFiles = List.of(Path.of("/etc/inetd.conf"), Path.of("/etc/hosts.allow"), Path.of("/etc/hosts.deny"),
                 Path.of("/etc/xinetd.d/chargen"), Path.of("/etc/xinetd.d/daytime"));
         List<String> before = hostFiles.stream().map(HardenReloadIT::sha256).toList();
@@ -158,15 +156,7 @@ class HardenReloadIT {
         }
     }
 
-    private static boolean ci() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
     private static void requireTool(String path, String pkg) {
-        boolean present = Files.isExecutable(Path.of(path));
-        if (!present && ci()) {
-            throw new AssertionError(path + " missing (install " + pkg + "); CI=true: failing instead of skipping");
-        }
-        assumeTrue(present, path + " missing (install " + pkg + ")");
+        Prerequisites.of("harden --reload in namespaces").executable(path, "install " + pkg).require();
     }
 }

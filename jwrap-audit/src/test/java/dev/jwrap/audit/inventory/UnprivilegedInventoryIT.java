@@ -2,12 +2,12 @@ package dev.jwrap.audit.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The inventory read by an unprivileged user (spec §9.1 item 3): its own 25 listeners have their
@@ -30,15 +29,10 @@ class UnprivilegedInventoryIT {
 
     @BeforeAll
     static void requireRoot() {
-        String problem = !"root".equals(System.getProperty("user.name")) ? "not root: cannot start a process as nobody"
-                : !Files.isExecutable(SETPRIV) ? SETPRIV + " is missing (util-linux)" : null;
-        if (problem == null) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(problem + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(problem);
+        Prerequisites.of("inventory as nobody")
+                .root("cannot start a process as nobody")
+                .executable(SETPRIV, "util-linux")
+                .require();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.audit.kb.Severity;
 import dev.jwrap.audit.review.AuditReport;
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +34,7 @@ class HtmlReportBrowserIT {
 
     @BeforeAll
     static void chromiumPresent() {
-        boolean present = Files.isExecutable(CHROMIUM);
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(CHROMIUM + " missing (apt-get install chromium chromium-driver); CI=true: failing instead of skipping");
-        }
-        Assumptions.assumeTrue(present, CHROMIUM + " missing");
+        Prerequisites.of("the HTML report in a browser").executable(CHROMIUM, "apt-get install chromium").require();
     }
 
     @Test
@@ -132,10 +128,7 @@ class HtmlReportBrowserIT {
     @Test
     void printsOnA4WithTheFoldedLoopbackTableOpen() throws Exception {
         Path pdftotext = Path.of("/usr/bin/pdftotext");
-        if (!Files.isExecutable(pdftotext) && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(pdftotext + " missing (apt-get install poppler-utils); CI=true: failing instead of skipping");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(pdftotext), pdftotext + " missing");
+        Prerequisites.of("the printed HTML report").executable(pdftotext, "apt-get install poppler-utils").require();
         AuditReport r = HostileTree.audit(work.resolve("print-tree"));
         Path file = Files.writeString(work.resolve("print.html"), HtmlReport.render(r, "9.9", null, 1), StandardCharsets.UTF_8);
         Path pdf = work.resolve("print.pdf");

@@ -174,6 +174,11 @@ class AuditorTest {
                     .containsExactly("111=sunrpc(kb)", "7000=rpc program 400123(rpc)", "20048=mountd(rpc)");
             assertThat(r.findings()).extracting(f -> f.check() + " " + f.severity().word() + " " + f.service())
                     .containsExactly("LISTEN-RISKY high mountd", "RPC-PORTMAP high null");
+
+            t.file("proc/net/tcp", TCP_HEADER + tcpLine(0, "0100007F", 111, 5001) + tcpLine(1, "0100007F", 20048, 5002));
+            AuditReport local = new Auditor(t.root(), KB, false).portmapper(pm.address()).run();
+            assertThat(local.findings()).extracting(f -> f.check() + " " + f.severity().word()).containsExactly("RPC-PORTMAP info");
+            assertThat(local.listeners()).extracting(JudgedListener::serviceName).containsExactly("sunrpc", "mountd");
         }
     }
 

@@ -2,17 +2,15 @@ package dev.jwrap.audit.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * A port that a firewall drops is {@code filtered} (spec §9.2 item 9), and the scan of it takes no
@@ -33,24 +31,11 @@ class FilteredPortIT {
 
     @BeforeAll
     static void requireTools() {
-        List<String> problems = new ArrayList<>();
-        if (!Files.isExecutable(NFT)) {
-            problems.add(NFT + " is missing (apt-get install nftables)");
-        }
-        if (!Files.isExecutable(UNSHARE)) {
-            problems.add(UNSHARE + " is missing (util-linux)");
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            problems.add("not root: unshare -n and nft need root");
-        }
-        if (problems.isEmpty()) {
-            return;
-        }
-        String message = "filtered-port test cannot run: " + String.join("; ", problems);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(message);
+        Prerequisites.of("filtered-port test")
+                .executable(NFT, "apt-get install nftables")
+                .executable(UNSHARE, "util-linux")
+                .root("unshare -n and nft need root")
+                .require();
     }
 
     @Test

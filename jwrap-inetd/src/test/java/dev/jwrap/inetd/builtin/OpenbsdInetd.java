@@ -1,5 +1,6 @@
 package dev.jwrap.inetd.builtin;
 
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -7,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Test fixture: the real openbsd-inetd ({@code /usr/sbin/inetd -d}) as a child process, in a private
@@ -45,24 +44,11 @@ public final class OpenbsdInetd implements AutoCloseable {
 
     /** Fails (CI) or skips (elsewhere) unless openbsd-inetd can run privately here. */
     public static void requireAvailable() {
-        List<String> problems = new ArrayList<>();
-        if (!Files.isExecutable(INETD)) {
-            problems.add(INETD + " is missing (apt-get install openbsd-inetd)");
-        }
-        if (!Files.isExecutable(Path.of("/usr/bin/unshare"))) {
-            problems.add("/usr/bin/unshare is missing (util-linux)");
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            problems.add("not root: unshare -m and inetd's internal services need root");
-        }
-        if (problems.isEmpty()) {
-            return;
-        }
-        String message = "openbsd-inetd differential tests cannot run: " + String.join("; ", problems);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(message);
+        Prerequisites.of("openbsd-inetd differential tests")
+                .executable(INETD, "apt-get install openbsd-inetd")
+                .executable("/usr/bin/unshare", "util-linux")
+                .root("unshare -m and inetd's internal services need root")
+                .require();
     }
 
     /**

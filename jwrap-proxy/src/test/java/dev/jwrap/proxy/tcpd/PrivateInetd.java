@@ -1,5 +1,6 @@
 package dev.jwrap.proxy.tcpd;
 
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -8,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Test fixture: the real openbsd-inetd ({@code inetd -d}) in a private mount namespace in which
@@ -34,23 +32,13 @@ final class PrivateInetd implements AutoCloseable {
     }
 
     static void requireAvailable() {
-        List<String> problems = new ArrayList<>();
-        for (Path tool : List.of(INETD, Path.of("/usr/sbin/tcpd"), Path.of("/usr/bin/unshare"), Path.of("/usr/bin/perl"))) {
-            if (!Files.isExecutable(tool)) {
-                problems.add(tool + " is missing (packages openbsd-inetd, tcpd, util-linux, perl)");
-            }
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            problems.add("not root: unshare -m and bind mounts need root");
-        }
-        if (problems.isEmpty()) {
-            return;
-        }
-        String message = "tcpd under inetd cannot be tested: " + String.join("; ", problems);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(message + " (CI=true: failing instead of skipping)");
-        }
-        throw new TestAbortedException(message);
+        Prerequisites.of("tcpd under inetd tests")
+                .executable(INETD, "apt-get install openbsd-inetd")
+                .executable("/usr/sbin/tcpd", "apt-get install tcpd")
+                .executable("/usr/bin/unshare", "util-linux")
+                .executable("/usr/bin/perl", "perl")
+                .root("unshare -m and bind mounts need root")
+                .require();
     }
 
     /**
