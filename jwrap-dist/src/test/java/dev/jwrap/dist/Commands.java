@@ -1,8 +1,8 @@
 package dev.jwrap.dist;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.jwrap.core.testing.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,20 +29,14 @@ final class Commands {
     }
 
     /**
-     * Makes sure {@code program} is on the PATH: skips the test on a developer's machine, fails it
-     * under CI ({@code CI=true}), naming the Debian package to install.
+     * Makes sure {@code /usr/bin/program} is there (Debian puts every tool these tests use there):
+     * skips the test on a developer's machine, fails it under CI ({@code CI=true}).
      */
     static void require(String program, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return;
-            }
-        }
-        String message = program + " is not installed (apt-get install " + debianPackage + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + ": CI must have it");
-        }
-        abort(message);
+        Prerequisites.of("jwrap-dist's package tests")
+                .executable("/usr/bin/" + program, "apt-get install " + debianPackage)
+                .root("dpkg installs into the throw-away root as root")
+                .require();
     }
 
     static Result run(Path workDir, List<String> command) {
