@@ -32,28 +32,9 @@ declare -A PORT=([jwrap]=19610 [jwrapB]=19620 [haproxy]=19630)
 declare -A PID=()
 RELAYS=(jwrap haproxy)
 [[ -n $JAR_B ]] && RELAYS=(jwrap jwrapB haproxy)
-PIDS=()
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 
-mkdir -p "$W" "$RESULTS_DIR"
-gcc -O2 -Wall -o "$W/relaybench" "$HERE/relaybench.c" || exit 1
-gcc -O2 -Wall -o "$W/loadgen" "$LOADGEN_SRC" || exit 1
-
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
-}
-trap cleanup EXIT
-
-start() { "$@" & PIDS+=($!); }
-
-wait_port() {
-    local port=$1 deadline=$((SECONDS + 30))
-    until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-        ((SECONDS > deadline)) && { echo "port $port not listening after 30 s" >&2; exit 1; }
-        sleep 0.1
-    done
-}
+. "$HERE/lib.sh"
 
 # utime + stime of a process and all its threads, in clock ticks (fields 14 and 15; the command
 # name in field 2 has no spaces here)
@@ -62,20 +43,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # (and each wait) shows here, and the count does not depend on how loaded the machine is
 ctx_switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s }'; }
 
-: >"$W/hosts.allow"
-: >"$W/hosts.deny"
-cat >"$W/haproxy.cfg" <<CFG
-global
-    maxconn 4000
-defaults
-    mode tcp
-    timeout connect 5s
-    timeout client 60s
-    timeout server 60s
-listen echo
-    bind 127.0.0.1:${PORT[haproxy]}
-    server backend 127.0.0.1:$ECHO_PORT
-CFG
+haproxy_config
 
 start_jwrap() {
     local name=$1 jar=$2 opts=$3

@@ -37,19 +37,7 @@ declare -A PORT=([jwrap]=19510 [socat]=19520 [haproxy]=19530)
 declare -A SINKPORT=([jwrap]=19511 [socat]=19521 [haproxy]=19531)
 RELAYS=(jwrap socat haproxy)
 declare -A RELAY_PID=()
-PIDS=()
-
-mkdir -p "$W" "$RESULTS_DIR"
-gcc -O2 -Wall -o "$W/relaybench" "$HERE/relaybench.c" || exit 1
-gcc -O2 -Wall -o "$W/loadgen" "$LOADGEN_SRC" || exit 1
-
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
-}
-trap cleanup EXIT
-
-start() { "$@" & PIDS+=($!); }
+. "$HERE/lib.sh"
 
 # CPU time of a relay in microseconds: utime + stime of the process and all its threads, plus
 # that of its reaped children (socat forks one per connection); fields 14-17 of /proc/PID/stat
@@ -66,31 +54,9 @@ conn_run() {
     echo "$result cpu_us_per_conn=$(( (after - before) / (${ok:-0} > 0 ? ok : 1) ))"
 }
 
-wait_port() {
-    local port=$1 deadline=$((SECONDS + 30))
-    until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-        ((SECONDS > deadline)) && { echo "port $port not listening after 30 s" >&2; exit 1; }
-        sleep 0.1
-    done
-}
-
-: >"$W/hosts.allow"
-: >"$W/hosts.deny"
-cat >"$W/haproxy.cfg" <<CFG
-global
-    maxconn 4000
-defaults
-    mode tcp
-    timeout connect 5s
-    timeout client 60s
-    timeout server 60s
-listen echo
-    bind 127.0.0.1:${PORT[haproxy]}
-    server backend 127.0.0.1:$ECHO_PORT
-listen sink
+haproxy_config "listen sink
     bind 127.0.0.1:${SINKPORT[haproxy]}
-    server backend 127.0.0.1:$SINK_PORT
-CFG
+    server backend 127.0.0.1:$SINK_PORT"
 
 start "$W/relaybench" echo $ECHO_PORT
 start "$W/relaybench" sink $SINK_PORT
