@@ -60,11 +60,9 @@ final class Direction {
                 waiting = buffer;
                 return Flow.BLOCKED;
             }
+            // read on even after a short read: a short request is often followed by its end of
+            // stream, and finding it now spares a round through the selector
             buffers.give(buffer);
-            if (read < buffer.capacity()) {
-                // a short read emptied the socket: another read would only say so
-                return Flow.DRAINED;
-            }
         }
         return Flow.DRAINED;
     }

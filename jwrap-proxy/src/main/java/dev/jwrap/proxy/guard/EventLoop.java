@@ -7,7 +7,10 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
@@ -37,10 +40,11 @@ final class EventLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final BufferPool buffers = new BufferPool(BUFFER_SIZE, BUFFERS_RETAINED);
     private final ConnectionList connections = new ConnectionList();
+    private final ArrayList<SocketChannel> closing = new ArrayList<>();
     private final LongSupplier tickNanos;
     private final Runnable tick;
     private final Syslog log;
-    private volatile boolean closing;
+    private volatile boolean stopping;
     private long now;
 
     /**
@@ -93,11 +97,12 @@ final class EventLoop implements AutoCloseable {
     private void run() {
         long nextTick = now + tickNanos.getAsLong();
         try {
-            while (!closing) {
+            while (!stopping) {
                 long wait = Math.max(1, Duration.ofNanos(nextTick - now).toMillis());
                 selector.select(this::dispatch, wait);
                 now = System.nanoTime();
                 runTasks();
+                closeDeregistered();
                 if (now - nextTick >= 0) {
                     tick.run();
                     nextTick = now + tickNanos.getAsLong();
@@ -124,6 +129,40 @@ final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes {@code channel} on the loop thread. A channel still registered with the selector
+     * would, when closed, first ask for its SO_LINGER value and shut its output down (the JDK
+     * cannot close the descriptor before the selector forgets it): two system calls per socket.
+     * So the key is cancelled now and the channel closed once the next select has flushed it,
+     * in the same loop iteration.
+     */
+    void close(SocketChannel channel, SelectionKey key) {
+        if (key == null || !key.isValid()) {
+            closeNow(channel);
+        } else {
+            key.cancel();
+            closing.add(channel);
+        }
+    }
+
+    private void closeDeregistered() throws IOException {
+        while (!closing.isEmpty()) {
+            List<SocketChannel> flushed = List.copyOf(closing);
+            closing.clear();
+            // flushes the cancelled keys; what becomes ready meanwhile is served (and may close more)
+            selector.selectNow(this::dispatch);
+            flushed.forEach(EventLoop::closeNow);
+        }
+    }
+
+    private static void closeNow(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to do about a failed close of a socket we are giving up
+        }
+    }
+
     private void runTasks() {
         for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
             try {
@@ -138,6 +177,7 @@ final class EventLoop implements AutoCloseable {
     private void shutDown() {
         tasks.clear();
         connections.closeAll();
+        closing.forEach(EventLoop::closeNow);
         for (SelectionKey key : selector.keys()) {
             try {
                 key.channel().close();
@@ -157,7 +197,7 @@ final class EventLoop implements AutoCloseable {
     /** Stops the loop; returns when its sockets are closed (or after 5 s). */
     @Override
     public void close() {
-        closing = true;
+        stopping = true;
         selector.wakeup();
         if (!inLoop()) {
             try {
