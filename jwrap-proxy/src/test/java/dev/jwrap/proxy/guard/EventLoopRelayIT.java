@@ -3,6 +3,7 @@ package dev.jwrap.proxy.guard;
 import static dev.jwrap.proxy.guard.GuardHarness.readToEnd;
 import static dev.jwrap.proxy.guard.GuardHarness.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jwrap.host.embed.OpenDescriptors;
 import java.io.IOException;
@@ -196,6 +197,24 @@ class EventLoopRelayIT {
             }
             h.awaitNoConnections();
             assertThat(OpenDescriptors.awaitAtMost(before, Duration.ofSeconds(10))).isLessThanOrEqualTo(before);
+        }
+    }
+
+    /**
+     * Each loop listens on its own SO_REUSEPORT socket, which would let a second guard on the same
+     * address silently take part of the connections: it must fail to start instead.
+     */
+    @Test
+    void secondGuardOnTheSameAddressIsRefused() throws Exception {
+        try (EchoBackend backend = EchoBackend.open("127.0.0.1");
+                GuardHarness first = GuardHarness.start(dir, backend.address(), ProxyProtocol.NONE, "", "", l -> l, 2)) {
+            Route taken = new Route("sshd", first.address(), backend.address(), ProxyProtocol.NONE);
+            GuardConfig config = new GuardConfig(List.of(taken), first.guard.config().allow(),
+                    first.guard.config().deny(), Limits.DEFAULTS);
+            assertThatThrownBy(() -> Guard.start(() -> config, first.services, 2).close())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("cannot listen on " + HostPort.format(first.address()));
+            first.assertRelayed("127.0.0.1", "still the only one");
         }
     }
 

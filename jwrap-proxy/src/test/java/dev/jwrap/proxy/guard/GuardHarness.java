@@ -37,6 +37,8 @@ final class GuardHarness implements AutoCloseable {
     final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
     private final ChildReaper reaper = new ChildReaper(Duration.ofMillis(100));
     private volatile Guard.ConfigSource source;
+    /** What the guard runs with, for a second guard in the same test. */
+    final GuardServices services;
     final Guard guard;
 
     private GuardHarness(Path dir, GuardConfig config, int loops) throws Exception {
@@ -44,8 +46,8 @@ final class GuardHarness implements AutoCloseable {
         this.source = () -> config;
         ShellCommands shell = new ShellCommands(new PosixSpawnLauncher(), reaper, new ChannelDescriptors(),
                 List.of("PATH=/usr/bin:/bin"));
-        this.guard = Guard.start(() -> this.source.load(), new GuardServices(LookupServices.OFFLINE, log, events::add,
-                ServerMetrics.NONE, true, shell), loops);
+        this.services = new GuardServices(LookupServices.OFFLINE, log, events::add, ServerMetrics.NONE, true, shell);
+        this.guard = Guard.start(() -> this.source.load(), services, loops);
     }
 
     /** A guard with one route from 127.0.0.1:0 (or [::1]:0) to {@code backend}, and these tables. */
