@@ -39,7 +39,7 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
         this.pid = pid;
         this.defaultFacility = defaultFacility;
         this.timestamps = new SecondTimestamps(clock);
-        this.socket = new UnixDatagramSocket(path.toString());
+        this.socket = UnixDatagramSocket.open(path.toString());
     }
 
     private UnixSocketSyslog(UnixSocketSyslog shared, String ident) {
