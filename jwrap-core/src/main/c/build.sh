@@ -19,6 +19,7 @@ if [ ! -f "$java_home/include/jni.h" ]; then
     exit 1
 fi
 mkdir -p "$(dirname "$out")"
-gcc -std=c11 -O2 -fPIC -shared -Wall -Wextra -Werror -Wl,-z,relro,-z,now -Wl,--as-needed \
+gcc -std=c11 -O2 -fPIC -shared -Wall -Wextra -Werror -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
+    -Wl,-z,relro,-z,now -Wl,--as-needed \
     -I"$java_home/include" -I"$java_home/include/linux" -o "$out.tmp" "$src"
 mv -f "$out.tmp" "$out"

@@ -23,6 +23,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #define FN(name) Java_dev_jwrap_core_sys_NativeLibc_##name
@@ -50,7 +51,7 @@ static char *c_string(JNIEnv *env, jbyteArray bytes, int *ok) {
 
 JNIEXPORT jint JNICALL FN(abiVersion)(JNIEnv *env, jclass cls) {
     (void) env; UNUSED;
-    return 2;
+    return 3;
 }
 
 JNIEXPORT jstring JNICALL FN(errorText)(JNIEnv *env, jclass cls, jint error) {
@@ -313,6 +314,26 @@ JNIEXPORT jint JNICALL FN(send)(JNIEnv *env, jclass cls, jint fd, jbyteArray dat
 JNIEXPORT jint JNICALL FN(close)(JNIEnv *env, jclass cls, jint fd) {
     (void) env; UNUSED;
     return close(fd) != 0 ? fail() : 0;
+}
+
+/* --- syslog lines: pid and local time, as glibc's syslog() writes them --- */
+
+JNIEXPORT jint JNICALL FN(getpid)(JNIEnv *env, jclass cls) {
+    (void) env; UNUSED;
+    return (jint) getpid();
+}
+
+/* localtime_r of an epoch second into fields: month (0-11), day of month, hour, minute, second. 0, or -EOVERFLOW. */
+JNIEXPORT jint JNICALL FN(localTime)(JNIEnv *env, jclass cls, jlong seconds, jintArray fields) {
+    UNUSED;
+    time_t t = (time_t) seconds;
+    struct tm tm;
+    if (localtime_r(&t, &tm) == NULL) {
+        return -EOVERFLOW;
+    }
+    jint values[5] = {tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec};
+    (*env)->SetIntArrayRegion(env, fields, 0, 5, values);
+    return 0;
 }
 
 /* --- replacing the process: tcpd's exec --- */

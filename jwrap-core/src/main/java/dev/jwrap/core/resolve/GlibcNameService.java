@@ -136,7 +136,7 @@ final class GlibcNameService implements NameService {
     }
 
     /** Address identity for de-duplication: the bytes and, for IPv6, the scope. */
-    record AddressKey(ByteBuffer bytes, int scope) {
+    private record AddressKey(ByteBuffer bytes, int scope) {
         static AddressKey of(InetAddress a) {
             return new AddressKey(ByteBuffer.wrap(a.getAddress()), a instanceof Inet6Address v6 ? v6.getScopeId() : 0);
         }

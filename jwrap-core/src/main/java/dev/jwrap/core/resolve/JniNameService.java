@@ -10,10 +10,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The same C library answers as {@link GlibcNameService} (getnameinfo, getaddrinfo, innetgr), but
@@ -35,8 +33,7 @@ final class JniNameService implements NameService {
     public Optional<String> reverse(InetAddress address) {
         InetAddress a = MappedAddresses.unmapped(address);
         byte[] host = new byte[NI_MAXHOST];
-        int scope = a instanceof Inet6Address v6 ? v6.getScopeId() : 0;
-        return NativeLibc.hostName(a.getAddress(), scope, host) == 0 ? Optional.of(cString(host)) : Optional.empty();
+        return NativeLibc.hostName(a.getAddress(), scope(a), host) == 0 ? Optional.of(cString(host)) : Optional.empty();
     }
 
     @Override
@@ -57,7 +54,6 @@ final class JniNameService implements NameService {
             at += length;
         }
         List<InetAddress> addresses = new ArrayList<>();
-        Set<GlibcNameService.AddressKey> seen = new HashSet<>();
         try {
             while (at < answer.length) {
                 boolean v6 = answer[at++] == 6;
@@ -72,7 +68,7 @@ final class JniNameService implements NameService {
                 } else {
                     address = InetAddress.getByAddress(bytes);
                 }
-                if (seen.add(GlibcNameService.AddressKey.of(address))) {
+                if (!contains(addresses, address)) {
                     addresses.add(address);
                 }
             }
@@ -80,6 +76,23 @@ final class JniNameService implements NameService {
             throw new AssertionError("4 and 16 bytes are always an address", e);
         }
         return addresses.isEmpty() ? Optional.empty() : Optional.of(new ForwardLookup(canonicalName, addresses));
+    }
+
+    /**
+     * Whether {@code list} holds the same bytes and IPv6 scope already. A scan of a few entries:
+     * hashing a record key would cost the first lookup the JDK's record-method bootstrap.
+     */
+    private static boolean contains(List<InetAddress> list, InetAddress address) {
+        for (InetAddress a : list) {
+            if (Arrays.equals(a.getAddress(), address.getAddress()) && scope(a) == scope(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int scope(InetAddress a) {
+        return a instanceof Inet6Address v6 ? v6.getScopeId() : 0;
     }
 
     @Override

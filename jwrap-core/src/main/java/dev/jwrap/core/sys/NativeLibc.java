@@ -27,13 +27,16 @@ public final class NativeLibc {
 
     static final String FILE_NAME = "libjwrap.so";
     /** Bumped with every change of a function's signature, so a stale library is not used. */
-    private static final int ABI_VERSION = 2;
+    private static final int ABI_VERSION = 3;
+
+    /** Loaded when this class is initialised, so that every native method can rely on it. */
+    private static final boolean LOADED = load();
 
     private NativeLibc() {}
 
-    /** Whether the library is loaded (the first call looks for it and loads it). */
+    /** Whether the library is loaded (looked for once, when this class is first used). */
     public static boolean available() {
-        return Loader.LOADED;
+        return LOADED;
     }
 
     /** Where the library is looked for, in order; empty when the property turns it off. */
@@ -51,25 +54,20 @@ public final class NativeLibc {
         return files;
     }
 
-    /** Loads the library on first use; the class-initialisation lock makes that happen once. */
-    private static final class Loader {
-        static final boolean LOADED = load();
-
-        private static boolean load() {
-            for (File candidate : candidates(
-                    System.getProperty(LIBRARY_PROPERTY), System.getProperty("java.class.path", ""))) {
-                if (candidate.isFile()) {
-                    try {
-                        System.load(candidate.getAbsolutePath());
-                        return abiVersion() == ABI_VERSION;
-                    } catch (UnsatisfiedLinkError e) {
-                        // another architecture or a library without these functions: FFM serves
-                        return false;
-                    }
+    private static boolean load() {
+        for (File candidate : candidates(
+                System.getProperty(LIBRARY_PROPERTY), System.getProperty("java.class.path", ""))) {
+            if (candidate.isFile()) {
+                try {
+                    System.load(candidate.getAbsolutePath());
+                    return abiVersion() == ABI_VERSION;
+                } catch (UnsatisfiedLinkError e) {
+                    // another architecture, or a library of another jwrap without these functions: FFM serves
+                    return false;
                 }
             }
-            return false;
         }
+        return false;
     }
 
     private static native int abiVersion();
@@ -141,6 +139,20 @@ public final class NativeLibc {
 
     /** {@code close(fd)}. */
     public static native int close(int fd);
+
+    // Syslog lines.
+
+    /** This process's id ({@code ProcessHandle} would start the JDK's process-reaper machinery). */
+    public static native int getpid();
+
+    /**
+     * {@code localtime_r} of an epoch second, in the zone the C library uses (TZ, /etc/localtime),
+     * as glibc's syslog() stamps its lines.
+     *
+     * @param fields receives month (0-11), day of month, hour, minute and second
+     * @return 0, or {@code -EOVERFLOW}
+     */
+    public static native int localTime(long epochSecond, int[] fields);
 
     // Replacing the process.
 
