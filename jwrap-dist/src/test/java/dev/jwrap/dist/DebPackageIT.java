@@ -59,6 +59,7 @@ class DebPackageIT {
                         "/usr/lib/jwrap/runtime/bin/java",
                         "/usr/lib/jwrap/runtime/lib/modules",
                         "/usr/lib/jwrap/jwrap.jar",
+                        "/usr/lib/jwrap/libjwrap.so",
                         "/usr/lib/jwrap/jwrap-tcpd.aot",
                         "/usr/lib/jwrap/jwrap-audit.aot",
                         "/usr/share/bash-completion/completions/jwrap",
