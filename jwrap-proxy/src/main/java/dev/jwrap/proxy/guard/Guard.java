@@ -91,10 +91,8 @@ public final class Guard implements AutoCloseable {
         try {
             for (int i = 0; i < loops; i++) {
                 boolean first = i == 0;
-                EventLoop[] self = new EventLoop[1];
-                self[0] = EventLoop.start("jwrap-guard-loop-" + i, guard::tickNanos, () -> guard.tick(self[0], first),
-                        services.log());
-                guard.loops.add(self[0]);
+                guard.loops.add(EventLoop.start("jwrap-guard-loop-" + i, guard::tickNanos,
+                        loop -> guard.tick(loop, first), services.log()));
             }
             synchronized (guard) {
                 for (Route route : config.routes()) {
