@@ -5,6 +5,8 @@ import static dev.jwrap.proxy.guard.GuardHarness.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwrap.core.LookupServices;
+import dev.jwrap.core.resolve.HostResolver;
 import dev.jwrap.host.embed.OpenDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -197,6 +201,56 @@ class EventLoopRelayIT {
             }
             h.awaitNoConnections();
             assertThat(OpenDescriptors.awaitAtMost(before, Duration.ofSeconds(10))).isLessThanOrEqualTo(before);
+        }
+    }
+
+    /**
+     * A rule with a host name makes every check of the daemon look the client's name up, which
+     * happens on a thread of its own: a lookup that hangs for one client holds back neither the
+     * loop nor the next client, and its connection is relayed once the answer comes.
+     */
+    @Test
+    void hangingNameLookupHoldsBackOnlyItsOwnConnection() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        HostResolver resolver = new HostResolver() {
+            @Override
+            public Optional<String> reverse(InetAddress address) {
+                if (address.getHostAddress().equals("127.0.0.2")) {
+                    asked.countDown();
+                    try {
+                        answer.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ForwardLookup> forward(String host, Family family) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean inNetgroup(String group, String host) {
+                return false;
+            }
+        };
+        LookupServices lookups = new LookupServices(resolver, LookupServices.OFFLINE.ident(),
+                LookupServices.OFFLINE.users());
+        try (EchoBackend backend = EchoBackend.open("127.0.0.1");
+                GuardHarness h = GuardHarness.start(dir, backend.address(), ProxyProtocol.NONE,
+                        "sshd: .example.test\n", "", l -> l, 1, lookups); // one loop: nowhere else to go
+                Socket waiting = h.connectFrom("127.0.0.2")) {
+            waiting.getOutputStream().write("first".getBytes(StandardCharsets.US_ASCII));
+            assertThat(asked.await(10, TimeUnit.SECONDS)).as("the lookup for 127.0.0.2 started").isTrue();
+
+            h.assertRelayed("127.0.0.1", "not held back");
+
+            answer.countDown();
+            assertThat(new String(waiting.getInputStream().readNBytes(5), StandardCharsets.US_ASCII))
+                    .isEqualTo("first");
         }
     }
 
