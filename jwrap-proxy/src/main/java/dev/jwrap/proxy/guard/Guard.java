@@ -20,6 +20,10 @@ import java.util.Map;
  * as tcpd refuses. {@link #reload} (SIGHUP, a changed file) re-reads the configuration and the
  * tables, keeping what fails to load; connections already relaying are not disturbed.
  *
+ * <p>The work is done by event loops, one per processor unless told otherwise: each accepts on
+ * its own listening socket per route and checks, connects and relays its connections itself; only
+ * a check that may wait (a name or ident lookup, a banner, a command) runs on a virtual thread.
+ *
  * <pre>{@code
  * try (Guard guard = Guard.start(() -> config, GuardServices.of(lookups, log, shell))) {
  *     ... // until shutdown
