@@ -6,7 +6,8 @@
 # What goes where:
 #   /usr/lib/jwrap/runtime        a Java runtime jlink'ed with the modules jdeps finds in jwrap.jar
 #   /usr/lib/jwrap/jwrap.jar      the application; jwrap-*.aot its AOT caches, trained with that runtime;
-#                                 *.args the launchers' JVM flags (jwrap-cli/src/main/launcher)
+#                                 *.args the launchers' JVM flags (jwrap-cli/src/main/launcher);
+#                                 libjwrap.so its JNI functions (jwrap-core/src/main/c), found beside the jar
 #   /usr/bin/jwrap, /usr/sbin/jwrap-tcpd   launchers (dist/debian/jwrap, dist/debian/jwrap-tcpd)
 #   /usr/share/man/man1, man5     the generated pages, gzipped
 #   /usr/share/bash-completion/completions/jwrap
@@ -29,7 +30,7 @@ cli=$root/jwrap-cli/target
 version=$(printf '%s' "$3" | tr '[:upper:]' '[:lower:]' | tr '-' '~')-1
 arch=$(dpkg --print-architecture)
 
-for input in "$cli/jwrap.jar" "$cli/completion/jwrap" "$cli/man/man1/jwrap.1" "$cli/man/man5"; do
+for input in "$cli/jwrap.jar" "$cli/libjwrap.so" "$cli/completion/jwrap" "$cli/man/man1/jwrap.1" "$cli/man/man5"; do
     if [ ! -e "$input" ]; then
         echo "build-deb.sh: $input is missing: build it with ./mvnw package (without -Djwrap.docs.skip)" >&2
         exit 1
@@ -63,7 +64,7 @@ printf '%s\n' "$modules" > "$out/runtime-modules.txt"
 
 # jlink takes ~20 s: the runtime (and the Depends computed from it) is kept next to the package and
 # made again only when the JDK or the module list change.
-key="$(cat "$jdk/release") modules=$modules stripped"
+key="$(cat "$jdk/release") modules=$modules stripped libjwrap=$(sha256sum < "$cli/libjwrap.so" | cut -c1-16)"
 if [ ! -s "$out/runtime.depends" ] || [ "$(cat "$out/runtime.key" 2>/dev/null)" != "$key" ]; then
     rm -rf "$out/runtime" "$out/runtime.key" "$out/runtime.depends"
     "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
@@ -74,12 +75,14 @@ if [ ! -s "$out/runtime.depends" ] || [ "$(cat "$out/runtime.key" 2>/dev/null)" 
     find "$out/runtime" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper -o -name jexec \) \
         -exec strip --strip-unneeded --remove-section=.comment --remove-section=.note {} +
     # Depends from the libraries the runtime's ELF files need (dpkg-shlibdeps reads Debian's symbols
-    # files): libc6 with the lowest version that has every symbol used. Libraries of the runtime
-    # itself (libjvm.so, ...) are private and resolved from its own directories.
+    # files): libc6 with the lowest version that has every symbol used, by the runtime and by
+    # libjwrap.so. Libraries of the runtime itself (libjvm.so, ...) are private and resolved from
+    # its own directories.
     rm -rf "$out/shlibdeps"
     mkdir -p "$out/shlibdeps/debian"
     printf 'Source: jwrap\n\nPackage: jwrap\nArchitecture: any\n' > "$out/shlibdeps/debian/control"
     mapfile -t elves < <(find "$out/runtime" -type f -exec sh -c 'head -c 4 "$1" | grep -q ELF && echo "$1"' elf {} \;)
+    elves+=("$cli/libjwrap.so")
     (cd "$out/shlibdeps" && dpkg-shlibdeps -O -l"$out/runtime/lib" -l"$out/runtime/lib/server" "${elves[@]}" 2>/dev/null) |
         sed -n 's/^shlibs:Depends=//p' > "$out/runtime.depends"
     [ -s "$out/runtime.depends" ] || { echo "build-deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
@@ -87,6 +90,8 @@ if [ ! -s "$out/runtime.depends" ] || [ "$(cat "$out/runtime.key" 2>/dev/null)" 
 fi
 cp -a "$out/runtime" "$lib/runtime"
 cp "$cli/jwrap.jar" "$lib/jwrap.jar"
+cp "$cli/libjwrap.so" "$lib/libjwrap.so"
+strip --strip-unneeded --remove-section=.comment "$lib/libjwrap.so"
 cp "$root"/jwrap-cli/src/main/launcher/*.args "$lib/"
 
 # --- launchers, documentation, units, configuration ---------------------------------------

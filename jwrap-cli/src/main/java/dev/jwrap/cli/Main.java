@@ -9,6 +9,9 @@ public final class Main {
 
     public static void main(String[] args) {
         int status = Jwrap.run(Path.of("").toAbsolutePath(), System.out, System.err, args);
+        if (QuickExit.hookFree(args)) {
+            QuickExit.halt(status);
+        }
         System.out.flush();
         System.exit(status);
     }

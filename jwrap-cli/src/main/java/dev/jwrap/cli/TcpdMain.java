@@ -27,7 +27,8 @@ public final class TcpdMain {
             System.err.println("jwrap tcpd: " + e.getMessage());
             status = Jwrap.USAGE;
         }
-        System.exit(status);
+        // the wrapper registers no shutdown hooks; System.exit would scan the jar for a logger (QuickExit)
+        QuickExit.halt(status);
     }
 
     /** Runs the wrapper; returns only when this process was not replaced by the daemon. */

@@ -37,13 +37,6 @@ final class GlibcNameService implements NameService {
     /** Longer than any NIS domain name (64) or host name (HOST_NAME_MAX 64). */
     private static final int DOMAIN_BUFFER = 256;
 
-    /**
-     * innetgr(3) is "MT-Unsafe race:netgrent": the netgroup state is process-wide in the C
-     * library, so calls are serialised process-wide too. This lock is the one static object in
-     * the package and holds no data.
-     */
-    private static final Object NETGROUP_LOCK = new Object();
-
     private final Libc libc;
 
     GlibcNameService(Libc libc) {
@@ -118,7 +111,7 @@ final class GlibcNameService implements NameService {
                 return false;
             }
             MemorySegment domain = nisDomain(arena);
-            synchronized (NETGROUP_LOCK) {
+            synchronized (NameService.NETGROUP_LOCK) {
                 return libc.innetgr(g, h, MemorySegment.NULL, domain) != 0;
             }
         }

@@ -11,6 +11,13 @@ import java.util.Optional;
  */
 interface NameService {
 
+    /**
+     * innetgr(3) is "MT-Unsafe race:netgrent": the netgroup state is process-wide in the C
+     * library, so calls are serialised process-wide too, whichever implementation makes them.
+     * Holds no data.
+     */
+    Object NETGROUP_LOCK = new Object();
+
     Optional<String> reverse(InetAddress address);
 
     Optional<ForwardLookup> forward(String host, Family family);

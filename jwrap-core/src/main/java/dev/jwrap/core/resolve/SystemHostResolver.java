@@ -1,6 +1,7 @@
 package dev.jwrap.core.resolve;
 
 import java.net.InetAddress;
+import dev.jwrap.core.sys.NativeLibc;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +39,12 @@ public final class SystemHostResolver implements HostResolver, AutoCloseable {
      * @throws UnsupportedOperationException if this is not 64-bit Linux with glibc
      */
     public SystemHostResolver(Duration timeout) {
-        this(timeout, new GlibcNameService(new Libc()), DEFAULT_MAX_THREADS);
+        this(timeout, systemNames(), DEFAULT_MAX_THREADS);
+    }
+
+    /** The C library's name service: through libjwrap.so when it is loaded, else through FFM. */
+    private static NameService systemNames() {
+        return NativeLibc.available() ? new JniNameService() : new GlibcNameService(new Libc());
     }
 
     SystemHostResolver(Duration timeout, NameService names, int maxThreads) {

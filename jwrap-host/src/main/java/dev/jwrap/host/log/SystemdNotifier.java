@@ -29,7 +29,7 @@ public final class SystemdNotifier implements AutoCloseable {
      */
     public static SystemdNotifier fromEnvironment(Map<String, String> environment) throws IOException {
         String path = environment.get(VARIABLE);
-        return new SystemdNotifier(path == null || path.isEmpty() ? null : new UnixDatagramSocket(path));
+        return new SystemdNotifier(path == null || path.isEmpty() ? null : UnixDatagramSocket.open(path));
     }
 
     /** Startup finished: the sockets are open. */

@@ -26,8 +26,7 @@ import java.util.List;
 final class Posix {
 
     /** The charset the JVM uses for file names and arguments; C strings are encoded with it. */
-    static final Charset NATIVE_CHARSET = Charset.forName(
-            System.getProperty("sun.jnu.encoding", "UTF-8"), StandardCharsets.UTF_8);
+    static final Charset NATIVE_CHARSET = NativeStrings.CHARSET;
 
     /** A NULL-terminated {@code char *[]} (argv, envp) in {@link #NATIVE_CHARSET}. */
     static MemorySegment cStringArray(Arena arena, List<String> strings) {

@@ -1,6 +1,7 @@
 package dev.jwrap.host.process;
 
 
+import dev.jwrap.core.sys.NativeLibc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.Charset;
@@ -20,6 +21,7 @@ public final class ProcessReplacer {
 
     private static final int MAX_FD = -1; // ~0U: close_range's "up to the last descriptor"
 
+    /** The FFM bindings, made only when libjwrap.so is not loaded ({@link NativeLibc}); null otherwise. */
     private final Posix posix;
     private final ExecChain chain;
     private final Charset charset;
@@ -28,9 +30,9 @@ public final class ProcessReplacer {
      * @throws UnsupportedOperationException when not on 64-bit Linux with glibc 2.34 or later
      */
     public ProcessReplacer(HelperPrograms helpers) {
-        this.posix = new Posix();
+        this.posix = NativeLibc.available() ? null : new Posix();
         this.chain = new ExecChain(Objects.requireNonNull(helpers, "helpers"));
-        this.charset = Posix.NATIVE_CHARSET;
+        this.charset = NativeStrings.CHARSET;
     }
 
     /**
@@ -40,10 +42,18 @@ public final class ProcessReplacer {
      */
     public void exec(SpawnRequest request) throws SpawnException {
         // This process takes the request's umask itself, so the chain never needs perl for it.
-        posix.umask(request.umask());
+        if (posix == null) {
+            NativeLibc.umask(request.umask());
+        } else {
+            posix.umask(request.umask());
+        }
         ExecChain.Invocation invocation = chain.plan(request, request.umask());
         if (invocation.chained()) {
             PosixSpawnLauncher.checkExecutable(request);
+        }
+        if (posix == null) {
+            execThroughJni(invocation, request);
+            return;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment path = arena.allocateFrom(invocation.executable().toString(), charset);
@@ -53,8 +63,20 @@ public final class ProcessReplacer {
             require(posix.closeRange(3, MAX_FD, Posix.CLOSE_RANGE_CLOEXEC), "close_range");
             require(-posix.pthreadSigmask(Posix.SIG_SETMASK, Posix.emptySignalSet(arena)), "pthread_sigmask");
             int errno = posix.execve(path, argv, envp);
-            throw new SpawnException("execv " + invocation.executable() + ": " + posix.describe(errno), errno);
+            throw new SpawnException("execv " + invocation.executable() + ": " + describe(errno), errno);
         }
+    }
+
+    /** The same steps through libjwrap.so: no FFM class is loaded on jwrap tcpd's way to the daemon. */
+    private void execThroughJni(ExecChain.Invocation invocation, SpawnRequest request) throws SpawnException {
+        byte[] path = NativeStrings.bytes(invocation.executable().toString());
+        byte[][] argv = NativeStrings.bytes(invocation.argv());
+        byte[][] envp = NativeStrings.bytes(request.environment());
+        redirectStdio(request.stdioFd());
+        require(NativeLibc.closeRange(3, MAX_FD, Posix.CLOSE_RANGE_CLOEXEC), "close_range");
+        require(NativeLibc.unblockSignals(), "pthread_sigmask");
+        int errno = -NativeLibc.execve(path, argv, envp);
+        throw new SpawnException("execv " + invocation.executable() + ": " + describe(errno), errno);
     }
 
     private void redirectStdio(int fd) throws SpawnException {
@@ -63,7 +85,7 @@ public final class ProcessReplacer {
         }
         for (int target = 0; target <= 2; target++) {
             if (fd != target) {
-                require(posix.dup2(fd, target), "dup2");
+                require(posix == null ? NativeLibc.dup2(fd, target) : posix.dup2(fd, target), "dup2");
             }
         }
     }
@@ -71,7 +93,11 @@ public final class ProcessReplacer {
 
     private void require(int rc, String step) throws SpawnException {
         if (rc != 0) {
-            throw new SpawnException(step + ": " + posix.describe(-rc), -rc);
+            throw new SpawnException(step + ": " + describe(-rc), -rc);
         }
+    }
+
+    private String describe(int errno) {
+        return posix == null ? NativeLibc.describe(errno) : posix.describe(errno);
     }
 }

@@ -68,7 +68,7 @@ public final class Tcpd {
         umask.set(DAEMON_UMASK);
         DaemonProgram daemon = DaemonProgram.of(settings.daemon());
         Syslog log = syslogFor.apply(daemon.name());
-        InheritedSocket socket = new InheritedSocket(STDIN);
+        InheritedSocket socket = InheritedSocket.on(STDIN);
         Endpoints endpoints = Endpoints.find(socket, log);
         if (endpoints.serverError() != null) {
             // tcpd's IP-options step asks getsockname again and gives up, reporting it under this
@@ -105,7 +105,7 @@ public final class Tcpd {
             closeLog(log);
             new ProcessReplacer(HelperPrograms.debian()).exec(request);
         } catch (SpawnException e) {
-            String reason = e.errno() > 0 ? new InheritedSocket(STDIN).describe(e.errno()) : e.getMessage();
+            String reason = e.errno() > 0 ? InheritedSocket.on(STDIN).describe(e.errno()) : e.getMessage();
             log.error(failure + reason);
         } catch (IllegalArgumentException e) {
             log.error(failure + e.getMessage());

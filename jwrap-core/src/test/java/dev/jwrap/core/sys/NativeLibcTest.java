@@ -1,0 +1,59 @@
+package dev.jwrap.core.sys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+
+/** libjwrap.so is found where the build and the package put it, and answers. */
+class NativeLibcTest {
+
+    @Test
+    void theBuildsLibraryIsLoaded() {
+        // jwrap-core's compile phase builds target/libjwrap.so; the test class path has target/classes
+        assertThat(NativeLibc.available()).isTrue();
+    }
+
+    @Test
+    void isLookedForNextToEachClassPathEntry() {
+        String classPath = String.join(File.pathSeparator, "/usr/lib/jwrap/jwrap.jar", "/src/jwrap-core/target/classes");
+        assertThat(NativeLibc.candidates(null, classPath))
+                .containsExactly(new File("/usr/lib/jwrap/libjwrap.so"), new File("/src/jwrap-core/target/libjwrap.so"));
+    }
+
+    @Test
+    void thePropertyNamesTheLibraryOrTurnsItOff() {
+        assertThat(NativeLibc.candidates("/opt/x/libjwrap.so", "/a/jwrap.jar")).containsExactly(new File("/opt/x/libjwrap.so"));
+        assertThat(NativeLibc.candidates("none", "/a/jwrap.jar")).isEmpty();
+        assertThat(NativeLibc.candidates("", "/a/jwrap.jar")).isEmpty();
+    }
+
+    @Test
+    void errorNumbersReadAsTheCLibraryWritesThem() {
+        assertThat(NativeLibc.describe(2)).isEqualTo("No such file or directory");
+        assertThat(NativeLibc.describe(111)).isEqualTo("Connection refused");
+        assertThat(NativeLibc.describe(99999)).isEqualTo("Unknown error 99999");
+    }
+
+    @Test
+    void failedCallsReturnMinusErrno() {
+        // EBADF (9) for a descriptor that cannot be open
+        assertThat(NativeLibc.close(-1)).isEqualTo(-9);
+        assertThat(NativeLibc.socketName(-1, true, new byte[128])).isEqualTo(-9);
+        assertThat(NativeLibc.dup2(-1, 0)).isEqualTo(-9);
+    }
+
+    @Test
+    void localTimeIsTheOneJavaTimeFindsInTheSameZone() {
+        int[] fields = new int[5];
+        for (long second : new long[] {0L, 1_793_688_019L, 1_774_747_800L}) {
+            assertThat(NativeLibc.localTime(second, fields)).isZero();
+            ZonedDateTime local = Instant.ofEpochSecond(second).atZone(ZoneId.systemDefault());
+            assertThat(fields).as("epoch second " + second).containsExactly(local.getMonthValue() - 1,
+                    local.getDayOfMonth(), local.getHour(), local.getMinute(), local.getSecond());
+        }
+    }
+}
