@@ -17,6 +17,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,17 +42,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EventLoopRelayIT {
 
-    /** More than all the socket buffers between the backend and the client can hold. */
-    private static final int FLOOD = 64 << 20;
+    /**
+     * The most the kernel may hold between the backend and the client: two connections, each with
+     * a send and a receive buffer that autotuning may grow to the sysctl maximum (32 MiB receive
+     * on this machine), plus 4 MiB for the guard's own buffers and slack.
+     */
+    private static final long IN_FLIGHT = 2 * (sysctlMax("tcp_rmem") + sysctlMax("tcp_wmem")) + (4 << 20);
+    /** 64 MiB more than can ever be in flight: a writer that is not held back writes it all. */
+    private static final long FLOOD = IN_FLIGHT + (64 << 20);
 
     @TempDir
     Path dir;
 
     /**
-     * A backend writes 64 MiB as fast as it can to a client that reads nothing at first: the
-     * guard stops reading the backend when the client's socket is full, so the backend's writes
-     * block long before the end, and the guard holds one buffer for the stalled direction, not
-     * the flood. Then the client reads slowly, and every byte arrives in order.
+     * A backend writes more than the kernel can buffer, as fast as it can, to a client that reads
+     * nothing at first: the guard stops reading the backend when the client's socket is full, so
+     * the backend's writes block long before the end, and the guard holds one buffer for the
+     * stalled direction, not the flood. Then the client reads slowly, and every byte arrives in order.
      */
     @Test
     void stalledReaderHoldsBackTheWriterThroughTheGuard() throws Exception {
@@ -58,12 +66,14 @@ class EventLoopRelayIT {
         try (ScriptedBackend backend = ScriptedBackend.start(s -> {
                     OutputStream out = s.getOutputStream();
                     byte[] chunk = new byte[64 * 1024];
-                    for (long sent = 0; sent < FLOOD; sent += chunk.length) {
-                        for (int i = 0; i < chunk.length; i++) {
+                    for (long sent = 0; sent < FLOOD; ) {
+                        int length = (int) Math.min(chunk.length, FLOOD - sent);
+                        for (int i = 0; i < length; i++) {
                             chunk[i] = pattern(sent + i);
                         }
-                        out.write(chunk);
-                        written.addAndGet(chunk.length);
+                        out.write(chunk, 0, length);
+                        sent += length;
+                        written.addAndGet(length);
                     }
                 });
                 GuardHarness h = GuardHarness.start(dir, backend.address(), ProxyProtocol.NONE, "", "", l -> l)) {
@@ -78,12 +88,12 @@ class EventLoopRelayIT {
     private static void flood(GuardHarness h, Socket client, AtomicLong written) throws Exception {
         awaitSteady(written);
         assertThat(written.get()).as("bytes the backend could write while the client read nothing")
-                .isLessThan(FLOOD / 2);
+                .isLessThanOrEqualTo(IN_FLIGHT);
         // one held by the stalled direction, one for the next read; a probe relayed meanwhile may take another
         assertThat(h.guard.buffersAllocated()).as("relay buffers allocated").isLessThanOrEqualTo(4);
 
         InputStream in = client.getInputStream();
-        byte[] piece = new byte[1500];
+        byte[] piece = new byte[16 * 1024];
         long received = 0;
         for (int n; (n = in.read(piece)) >= 0; received += n) {
             for (int i = 0; i < n; i++) {
@@ -94,6 +104,17 @@ class EventLoopRelayIT {
         }
         assertThat(received).isEqualTo(FLOOD);
         assertThat(h.guard.buffersAllocated()).as("relay buffers allocated").isLessThanOrEqualTo(4);
+    }
+
+    /** The third (maximum) value of {@code /proc/sys/net/ipv4/NAME}. */
+    private static long sysctlMax(String name) {
+        // a stream, not Files.readString: /proc reports a size of 0, and readString trusts it
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4", name))) {
+            String[] values = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return Long.parseLong(values[2]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte pattern(long position) {
