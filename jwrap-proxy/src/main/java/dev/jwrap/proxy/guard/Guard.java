@@ -180,7 +180,8 @@ public final class Guard implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        long now = loop.now();
+        // not the loop's cached time: sources are shared by all loops, whose cached times differ
+        long now = System.nanoTime();
         Admission.Outcome outcome = admission.admit(address, now);
         if (outcome != Admission.Outcome.ADMITTED) {
             shared.gate().limited(arrival, limitName(outcome));
