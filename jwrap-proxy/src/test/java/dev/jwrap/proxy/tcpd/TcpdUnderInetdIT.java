@@ -51,7 +51,8 @@ class TcpdUnderInetdIT {
     private static final Pattern SYSLOG = Pattern.compile(
             "<(\\d+)>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ([^\\[]+)\\[(\\d+)]: (.*)", Pattern.DOTALL);
 
-    enum Transport { TCP4, TCP6, UDP4 }
+    /** TCP46: an IPv6 socket that takes IPv4 clients too, who arrive as ::ffff:a.b.c.d (v4-mapped). */
+    enum Transport { TCP4, TCP6, TCP46, UDP4 }
 
     /** One case: the rule that names its two daemons (null: none, the deny table refuses). */
     record Case(String name, Transport transport, String rule) {}
@@ -74,6 +75,10 @@ class TcpdUnderInetdIT {
             new Case("badoption", Transport.TCP4, CLIENT4 + " : nosuchoption"),
             new Case("grant6", Transport.TCP6, "[::1]"),
             new Case("deny6", Transport.TCP6, null),
+            // an IPv4 pattern matches the v4-mapped client; %a and %c show what each wrapper makes of it
+            new Case("mapped", Transport.TCP46, CLIENT4),
+            new Case("mappedtwist", Transport.TCP46, CLIENT4 + " : twist /bin/echo mapped %a %c %h"),
+            new Case("mappeddeny", Transport.TCP46, null),
             new Case("grantudp", Transport.UDP4, CLIENT4),
             new Case("denyudp", Transport.UDP4, null));
 
@@ -253,6 +258,7 @@ class TcpdUnderInetdIT {
         String address = switch (t) {
             case TCP4 -> "127.0.0.1:" + port + " stream tcp4 nowait";
             case TCP6 -> "[::1]:" + port + " stream tcp6 nowait";
+            case TCP46 -> "[::ffff:127.0.0.1]:" + port + " stream tcp46 nowait";
             case UDP4 -> "127.0.0.1:" + port + " dgram udp4 wait";
         };
         String program = daemon.startsWith("c-")
