@@ -116,6 +116,11 @@ final class GuardCommand implements Callable<Integer> {
             description = "How often the configuration file and the tables are checked for change (default 2s).")
     String watchInterval = "2s";
 
+    @Option(names = "--loops", paramLabel = "N",
+            description = "Event loops (threads) that accept, check and relay connections (default: one per "
+                    + "processor).")
+    Integer loops;
+
     @Option(names = "-d", description = "Debug: log to standard error as well as to syslog.")
     boolean debug;
 
@@ -132,6 +137,9 @@ final class GuardCommand implements Callable<Integer> {
         Duration watch;
         try {
             watch = GuardConfigParser.duration(watchInterval);
+            if (loops != null && loops < 1) {
+                throw new IllegalArgumentException("--loops must be at least 1, got " + loops);
+            }
             first = load();
         } catch (GuardConfigException | IllegalArgumentException e) {
             context.err().println("jwrap guard: " + e.getMessage());
@@ -150,7 +158,8 @@ final class GuardCommand implements Callable<Integer> {
                     seen.verdictLines(), shell);
             Guard guard;
             try {
-                guard = Guard.start(() -> config == null ? first : GuardConfigParser.parse(resolve(config)), services);
+                guard = Guard.start(() -> config == null ? first : GuardConfigParser.parse(resolve(config)), services,
+                        loops == null ? Runtime.getRuntime().availableProcessors() : loops);
             } catch (GuardConfigException | IOException e) {
                 log.error(e.getMessage());
                 context.err().println("jwrap guard: " + e.getMessage());

@@ -3,10 +3,11 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.SchemaSubset;
+import dev.jwrap.core.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,14 +27,11 @@ class AuditJsonProcessIT {
 
     private byte[] audit() throws IOException, InterruptedException {
         Path out = dir.resolve("out.json");
-        Process p = new ProcessBuilder(JAVA, "-cp", System.getProperty("java.class.path"), "dev.jwrap.cli.Main", "audit", "--root",
+        ProcessBuilder p = new ProcessBuilder(JAVA, "-cp", System.getProperty("java.class.path"), "dev.jwrap.cli.Main", "audit", "--root",
                         dir.resolve("tree").toString(), "--format", "json", "--no-timestamp")
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("jwrap audit did not finish in 60 s");
-        }
-        assertThat(p.exitValue()).isEqualTo(1);
+                .redirectOutput(out.toFile());
+        ChildProcess.Outcome run = ChildProcess.run(p, Duration.ofMinutes(1));
+        assertThat(run.status()).as(run.stderr()).isEqualTo(1);
         return Files.readAllBytes(out);
     }
 

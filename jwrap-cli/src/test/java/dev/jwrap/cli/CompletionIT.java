@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.ChildProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,7 +97,7 @@ class CompletionIT {
         List<String> command = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", DRIVER, "driver"));
         command.add(script.toString());
         command.addAll(List.of(words));
-        HostTools.Run bash = HostTools.run(Map.of(), command);
+        ChildProcess.Outcome bash = HostTools.run(Map.of(), command);
         assertThat(bash.status()).as("bash exit status; stderr: %s", bash.stderr()).isZero();
 
         String function = null;

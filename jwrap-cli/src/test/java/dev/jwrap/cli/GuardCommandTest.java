@@ -77,4 +77,11 @@ class GuardCommandTest {
                 "soon")).isEqualTo(2);
         assertThat(err()).isEqualTo("jwrap guard: \"soon\" is not a duration (e.g. 30s, 500ms, 5m)\n");
     }
+
+    @Test
+    void zeroLoops_isOneLine_exit2() {
+        assertThat(guard("--listen", "127.0.0.1:0", "--to", "127.0.0.1:22", "--daemon", "sshd", "--loops", "0"))
+                .isEqualTo(2);
+        assertThat(err()).isEqualTo("jwrap guard: --loops must be at least 1, got 0\n");
+    }
 }

@@ -3,6 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.host.access.LoopbackClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class InetdFlagsIT {
             if (args.contains("-R")) {
                 assertThat(inetd.lines()).anyMatch(line -> line.endsWith("-R 0: bad value for service invocation rate"));
             }
-            HostTools.Run ss = HostTools.run(Map.of(), List.of("ss", "-Hltn", "sport = :" + port));
+            ChildProcess.Outcome ss = HostTools.run(Map.of(), List.of("ss", "-Hltn", "sport = :" + port));
             assertThat(ss.status()).isZero();
             String[] columns = ss.stdout().trim().split("\\s+");
             inetd.awaitPidFile(dir.resolve("pid"));

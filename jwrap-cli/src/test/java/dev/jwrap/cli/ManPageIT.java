@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class ManPageIT {
     void everyPage_isTroffThatGroffFormatsWithoutWarnings(CommandSpec command) {
         Path file = page(CommandDocs.pageName(command));
 
-        HostTools.Run groff = HostTools.run(PLAIN, List.of("groff", "-man", "-Tutf8", "-ww", "-z", file.toString()));
+        ChildProcess.Outcome groff = HostTools.run(PLAIN, List.of("groff", "-man", "-Tutf8", "-ww", "-z", file.toString()));
 
         assertThat(groff.stderr()).isEmpty();
         assertThat(groff.status()).isZero();
@@ -111,7 +112,7 @@ class ManPageIT {
         assertThat(file).as("made by ./mvnw package").isRegularFile();
 
         String text = render(file);
-        HostTools.Run groff = HostTools.run(PLAIN, List.of("groff", "-man", "-Tutf8", "-ww", "-z", file.toString()));
+        ChildProcess.Outcome groff = HostTools.run(PLAIN, List.of("groff", "-man", "-Tutf8", "-ww", "-z", file.toString()));
 
         assertThat(text).contains(name.toUpperCase() + "(5)");
         assertThat(section(text, "NAME")).startsWith(name + " - ");
@@ -153,7 +154,7 @@ class ManPageIT {
     }
 
     private static String render(Path file) {
-        HostTools.Run man = HostTools.run(
+        ChildProcess.Outcome man = HostTools.run(
                 PLAIN, List.of("bash", "-c", "set -o pipefail; man -l -- \"$1\" | col -b", "render", file.toString()));
         assertThat(man.status()).as("man -l %s: %s", file, man.stderr()).isZero();
         return man.stdout();

@@ -3,6 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.ChildProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ class PackageLauncherIT {
 
     @Test
     void help_saysWhatItBuildsAndWhere() {
-        HostTools.Run run = HostTools.run(Map.of(), List.of(LAUNCHER.toString(), "package", "--help"));
+        ChildProcess.Outcome run = HostTools.run(Map.of(), List.of(LAUNCHER.toString(), "package", "--help"));
 
         assertThat(run.status()).isZero();
         assertThat(run.stdout()).startsWith("Usage: jwrap package").contains("jwrap-dist/target/deb/");
@@ -27,7 +28,7 @@ class PackageLauncherIT {
 
     @Test
     void strayArgument_isRefusedWithExit2_beforeAnyBuild() {
-        HostTools.Run run = HostTools.run(Map.of(), List.of(LAUNCHER.toString(), "package", "--fast"));
+        ChildProcess.Outcome run = HostTools.run(Map.of(), List.of(LAUNCHER.toString(), "package", "--fast"));
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();

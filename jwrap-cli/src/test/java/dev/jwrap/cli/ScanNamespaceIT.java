@@ -3,6 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ class ScanNamespaceIT {
         command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, Main.class.getName(),
                 "scan", OWN_ADDRESS, "-p", "7,13," + DROPPED, "--udp", "--expect", "7,13"));
 
-        HostTools.Run run = HostTools.run(Map.of(), command);
+        ChildProcess.Outcome run = HostTools.run(Map.of(), command);
 
         assertThat(run.status()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stdout()).contains(

@@ -3,6 +3,7 @@ package dev.jwrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.cli.testing.HostTools;
+import dev.jwrap.core.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class SystemdUnitIT {
         Files.writeString(dir.resolve("jwrap-inetd.service"), service.replace("/usr/bin/jwrap", "/bin/true"));
         Files.copy(UNITS.resolve("jwrap-inetd.socket"), dir.resolve("jwrap-inetd.socket"));
 
-        HostTools.Run run = HostTools.run(Map.of("SYSTEMD_LOG_LEVEL", "notice"), List.of("systemd-analyze", "verify",
+        ChildProcess.Outcome run = HostTools.run(Map.of("SYSTEMD_LOG_LEVEL", "notice"), List.of("systemd-analyze", "verify",
                 "--man=no", dir.resolve("jwrap-inetd.socket").toString(), dir.resolve("jwrap-inetd.service").toString()));
 
         assertThat(run.stderr() + run.stdout()).isEmpty();

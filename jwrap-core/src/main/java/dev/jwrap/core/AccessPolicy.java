@@ -3,6 +3,7 @@ package dev.jwrap.core;
 import dev.jwrap.core.diag.Diagnostic;
 import dev.jwrap.core.diag.DiagnosticListener;
 import dev.jwrap.core.match.AccessCheck;
+import dev.jwrap.core.policy.AddressOnly;
 import dev.jwrap.core.policy.PatternCompiler;
 import dev.jwrap.core.policy.Table;
 import dev.jwrap.core.policy.TableCompiler;
@@ -93,6 +94,18 @@ public final class AccessPolicy {
     /** The compiled deny table. */
     public Table denyTable() {
         return deny.table();
+    }
+
+    /**
+     * Whether every decision for {@code daemon} is made from the client and server addresses
+     * alone: no rule that may apply to it needs a host or user name, and none has options beyond
+     * {@code allow}, {@code deny}, {@code severity}, {@code keepalive} and {@code linger}. Then
+     * {@link #decide} consults no {@link LookupServices} and runs no command or banner for it, so
+     * a server may decide on a thread that must never wait. Conservative: false may be needlessly
+     * cautious, true is always right.
+     */
+    public boolean decidesFromAddresses(String daemon) {
+        return AddressOnly.decides(allow.table(), daemon) && AddressOnly.decides(deny.table(), daemon);
     }
 
     /** Decides without side effects (options are validated and expanded, nothing is run). */

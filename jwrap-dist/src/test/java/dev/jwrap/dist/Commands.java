@@ -1,32 +1,21 @@
 package dev.jwrap.dist;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the programs the package test needs (dpkg, lintian, man, systemd-analyze, the installed
- * launchers). Output goes to files, so no pipe can fill up and block a program.
+ * launchers), each within a deadline.
  */
 final class Commands {
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private Commands() {}
-
-    /** What a finished program printed and returned. */
-    record Result(int status, String stdout, String stderr) {
-        String all() {
-            return stdout + stderr;
-        }
-    }
 
     /**
      * Makes sure {@code /usr/bin/program} is there (Debian puts every tool these tests use there):
@@ -39,37 +28,14 @@ final class Commands {
                 .require();
     }
 
-    static Result run(Path workDir, List<String> command) {
+    static ChildProcess.Outcome run(Path workDir, List<String> command) {
         return run(workDir, Map.of(), command);
     }
 
     /** Runs {@code command} in {@code workDir} with extra environment and no input; at most two minutes. */
-    static Result run(Path workDir, Map<String, String> env, List<String> command) {
-        try {
-            Path out = Files.createTempFile("jwrap-dist", ".out");
-            Path err = Files.createTempFile("jwrap-dist", ".err");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(command)
-                        .directory(workDir.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile());
-                pb.environment().putAll(env);
-                Process p = pb.start();
-                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    fail(command + " did not finish within " + TIMEOUT_SECONDS + " s");
-                }
-                return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
+    static ChildProcess.Outcome run(Path workDir, Map<String, String> env, List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().putAll(env);
+        return ChildProcess.run(pb, TIMEOUT);
     }
 }

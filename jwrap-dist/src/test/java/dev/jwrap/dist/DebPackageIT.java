@@ -2,6 +2,7 @@ package dev.jwrap.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class DebPackageIT {
 
     @Test
     void control_dependsOnTheCLibraryOnly_andKeepsTheExampleConfigAsAConffile(@TempDir Path dir) throws IOException {
-        Commands.Result control = Commands.run(dir, List.of("dpkg-deb", "--control", deb.toString(), "DEBIAN"));
+        ChildProcess.Outcome control = Commands.run(dir, List.of("dpkg-deb", "--control", deb.toString(), "DEBIAN"));
         assertThat(control.status()).as(control.all()).isZero();
 
         String fields = Files.readString(dir.resolve("DEBIAN/control"));
@@ -110,7 +111,7 @@ class DebPackageIT {
     void lintian_reportsNoErrorAndNoWarning() {
         Commands.require("lintian", "lintian");
 
-        Commands.Result lintian = Commands.run(
+        ChildProcess.Outcome lintian = Commands.run(
                 deb.getParent(), List.of("lintian", "--fail-on", "error,warning", "--no-tag-display-limit", deb.toString()));
 
         assertThat(lintian.all()).doesNotContainPattern("(?m)^[EW]: ");
@@ -120,14 +121,14 @@ class DebPackageIT {
     @Test
     void runtime_holdsExactlyTheModulesJdepsFinds_lessJacksonsOptionalOnes() {
         Path jdeps = Path.of(System.getProperty("jwrap.jdk", System.getProperty("java.home")), "bin", "jdeps");
-        Commands.Result found = Commands.run(installed.dir(), List.of(jdeps.toString(), "--multi-release", "25",
+        ChildProcess.Outcome found = Commands.run(installed.dir(), List.of(jdeps.toString(), "--multi-release", "25",
                 "--ignore-missing-deps", "--print-module-deps", installed.path("/usr/lib/jwrap/jwrap.jar").toString()));
         assertThat(found.status()).as(found.all()).isZero();
         Set<String> expected = Arrays.stream(found.stdout().strip().split(","))
                 .filter(m -> !NOT_BUNDLED.contains(m))
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        Commands.Result listed = Commands.run(installed.dir(),
+        ChildProcess.Outcome listed = Commands.run(installed.dir(),
                 List.of(installed.path("/usr/lib/jwrap/runtime/bin/java").toString(), "--list-modules"));
 
         Set<String> modules = listed.stdout().lines().map(l -> l.replaceAll("@.*$", "")).collect(Collectors.toCollection(TreeSet::new));
@@ -146,7 +147,7 @@ class DebPackageIT {
                 List.of("audit", "--help"), List.of("--version"))) {
             List<String> line = new ArrayList<>(List.of(launcher()));
             line.addAll(command);
-            Commands.Result run = Commands.run(dir, strict, line);
+            ChildProcess.Outcome run = Commands.run(dir, strict, line);
             // the JVM's own exit status for an unusable cache is 1, as is check's for a finding: stderr tells
             assertThat(run.stderr()).as("jwrap %s", command).doesNotContain("Unable to use AOT cache");
             assertThat(run.status()).as("jwrap %s: %s", command, run.all()).isBetween(0, 1);
@@ -158,9 +159,9 @@ class DebPackageIT {
         Files.writeString(dir.resolve("hosts.allow"), "sshd: 192.168.1.0/24\nsshd 10.0.0.1\n");
         Files.writeString(dir.resolve("hosts.deny"), "ALL: ALL\n");
 
-        Commands.Result check = Commands.run(dir, List.of(launcher(), "check", "-d"));
-        Commands.Result granted = Commands.run(dir, List.of(launcher(), "match", "-d", "sshd", "192.168.1.7"));
-        Commands.Result denied = Commands.run(dir, List.of(launcher(), "match", "-d", "sshd", "10.9.9.9"));
+        ChildProcess.Outcome check = Commands.run(dir, List.of(launcher(), "check", "-d"));
+        ChildProcess.Outcome granted = Commands.run(dir, List.of(launcher(), "match", "-d", "sshd", "192.168.1.7"));
+        ChildProcess.Outcome denied = Commands.run(dir, List.of(launcher(), "match", "-d", "sshd", "10.9.9.9"));
 
         assertThat(check.stderr()).contains("hosts.allow, line 2: missing \":\" separator");
         assertThat(check.status()).isEqualTo(1);
@@ -174,13 +175,13 @@ class DebPackageIT {
         Map<String, String> env = new java.util.HashMap<>(PLAIN_MAN);
         env.put("MANPATH", installed.path("/usr/share/man").toString());
 
-        Commands.Result byName = Commands.run(installed.dir(), env, List.of("man", "jwrap-match"));
+        ChildProcess.Outcome byName = Commands.run(installed.dir(), env, List.of("man", "jwrap-match"));
         assertThat(byName.status()).as(byName.all()).isZero();
         assertThat(byName.stdout()).contains("jwrap-match - ").contains("tcpdmatch");
 
         for (String page : List.of("man5/jwrap-hosts_access.5.gz", "man5/jwrap-inetd.conf.5.gz", "man5/jwrap-guard.conf.5.gz")) {
             Path file = installed.path("/usr/share/man/" + page);
-            Commands.Result man = Commands.run(installed.dir(), PLAIN_MAN, List.of("man", "-l", file.toString()));
+            ChildProcess.Outcome man = Commands.run(installed.dir(), PLAIN_MAN, List.of("man", "-l", file.toString()));
             String name = page.substring("man5/".length(), page.length() - ".5.gz".length());
             assertThat(man.status()).as(man.all()).isZero();
             assertThat(man.stdout()).contains(name + " - ").contains(name.toUpperCase() + "(5)");
@@ -191,7 +192,7 @@ class DebPackageIT {
     void completion_isABashScriptThatCompletesJwrap() {
         Path script = installed.path("/usr/share/bash-completion/completions/jwrap");
 
-        Commands.Result bash = Commands.run(installed.dir(), List.of("bash", "-c", "source \"$1\" && complete -p jwrap", "bash", script.toString()));
+        ChildProcess.Outcome bash = Commands.run(installed.dir(), List.of("bash", "-c", "source \"$1\" && complete -p jwrap", "bash", script.toString()));
 
         assertThat(bash.status()).as(bash.all()).isZero();
         assertThat(bash.stdout()).contains("complete", "jwrap");
@@ -213,7 +214,7 @@ class DebPackageIT {
                 .contains("ExecStart=" + launcher() + " guard --config /etc/jwrap/guard.conf")
                 .contains("DynamicUser=yes", "NoNewPrivileges=yes", "ProtectSystem=strict", "CapabilityBoundingSet=");
 
-        Commands.Result verify = Commands.run(dir, Map.of("SYSTEMD_LOG_LEVEL", "notice"), command);
+        ChildProcess.Outcome verify = Commands.run(dir, Map.of("SYSTEMD_LOG_LEVEL", "notice"), command);
 
         assertThat(verify.all()).isEmpty();
         assertThat(verify.status()).isZero();
@@ -225,7 +226,7 @@ class DebPackageIT {
 
     /** The "overall exposure level" {@code systemd-analyze security --offline} gives a unit file. */
     private static double exposure(Path unit) {
-        Commands.Result security = Commands.run(unit.getParent(), Map.of("SYSTEMD_LOG_LEVEL", "notice", "SYSTEMD_COLORS", "0"),
+        ChildProcess.Outcome security = Commands.run(unit.getParent(), Map.of("SYSTEMD_LOG_LEVEL", "notice", "SYSTEMD_COLORS", "0"),
                 List.of("systemd-analyze", "security", "--offline=true", "--no-pager", unit.toString()));
         Matcher level =
                 Pattern.compile("Overall exposure level for \\S+: ([0-9.]+)").matcher(security.stdout());
@@ -257,7 +258,7 @@ class DebPackageIT {
     }
 
     private static String dpkgDeb(String action) {
-        Commands.Result run = Commands.run(deb.getParent(), List.of("dpkg-deb", action, deb.toString()));
+        ChildProcess.Outcome run = Commands.run(deb.getParent(), List.of("dpkg-deb", action, deb.toString()));
         assertThat(run.status()).as(run.all()).isZero();
         return run.stdout();
     }

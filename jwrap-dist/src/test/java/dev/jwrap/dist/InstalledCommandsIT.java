@@ -2,6 +2,7 @@ package dev.jwrap.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.host.access.TestPorts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ class InstalledCommandsIT {
 
     @Test
     void everySubcommand_printsItsUsage() {
-        Commands.Result top = jwrap("--help");
+        ChildProcess.Outcome top = jwrap("--help");
         List<String> subcommands = top.stdout()
                 .lines()
                 .dropWhile(l -> !l.startsWith("Commands:"))
@@ -61,7 +62,7 @@ class InstalledCommandsIT {
         assertThat(subcommands).contains("match", "check", "inetd", "tcpd", "guard", "audit", "harden", "scan", "export");
         // tcpd takes tcpd's arguments, where --help is none: jwrapTcpd_underASocket_... runs it for real
         for (String subcommand : subcommands.stream().filter(c -> !c.equals("tcpd")).toList()) {
-            Commands.Result help = jwrap(subcommand, "--help");
+            ChildProcess.Outcome help = jwrap(subcommand, "--help");
             assertThat(help.status()).as("jwrap %s --help: %s", subcommand, help.all()).isZero();
             assertThat(help.all()).as("jwrap %s --help", subcommand).containsIgnoringCase("usage");
         }
@@ -72,8 +73,8 @@ class InstalledCommandsIT {
         Path json = dir.resolve("audit.json");
         Path html = dir.resolve("audit.html");
 
-        Commands.Result asJson = jwrap("audit", "--format", "json", "-o", json.toString());
-        Commands.Result asHtml = jwrap("audit", "--format", "html", "-o", html.toString());
+        ChildProcess.Outcome asJson = jwrap("audit", "--format", "json", "-o", json.toString());
+        ChildProcess.Outcome asHtml = jwrap("audit", "--format", "html", "-o", html.toString());
 
         // 0: nothing found, 1: findings; both are answers
         assertThat(asJson.status()).as(asJson.all()).isBetween(0, 1);
@@ -86,7 +87,7 @@ class InstalledCommandsIT {
     void scan_findsAListeningLoopbackPort() throws IOException {
         int port = TestPorts.freePort();
         try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.ofLiteral("127.0.0.1"))) {
-            Commands.Result scan = jwrap("scan", "-p", Integer.toString(port), "127.0.0.1");
+            ChildProcess.Outcome scan = jwrap("scan", "-p", Integer.toString(port), "127.0.0.1");
 
             assertThat(scan.status()).as(scan.all()).isBetween(0, 1);
             assertThat(scan.stdout()).containsPattern("(?m)^\\s*" + port + "/tcp\\s+open");
@@ -97,7 +98,7 @@ class InstalledCommandsIT {
     void export_turnsTheTablesIntoAnNftablesRuleset() throws IOException {
         tables(dir, "sshd: 192.168.1.0/24\n");
 
-        Commands.Result export = jwrap("export", "--allow", dir.resolve("hosts.allow").toString(), "--deny",
+        ChildProcess.Outcome export = jwrap("export", "--allow", dir.resolve("hosts.allow").toString(), "--deny",
                 dir.resolve("hosts.deny").toString(), "nftables");
 
         assertThat(export.status()).as(export.all()).isZero();
@@ -110,7 +111,7 @@ class InstalledCommandsIT {
         tables(etc, "");
         Files.writeString(etc.resolve("inetd.conf"), "telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd\n");
 
-        Commands.Result harden = jwrap("harden", "--root", dir.toString(), "--dry-run");
+        ChildProcess.Outcome harden = jwrap("harden", "--root", dir.toString(), "--dry-run");
 
         assertThat(harden.stdout()).contains("+#telnet stream tcp nowait root /usr/sbin/tcpd in.telnetd");
         assertThat(Files.readString(dir.resolve("etc/inetd.conf"))).startsWith("telnet");
@@ -118,7 +119,7 @@ class InstalledCommandsIT {
 
     @Test
     void completion_printsTheBashScript() {
-        Commands.Result completion = jwrap("completion");
+        ChildProcess.Outcome completion = jwrap("completion");
 
         assertThat(completion.status()).isZero();
         assertThat(completion.stdout()).contains("complete -F");
@@ -201,7 +202,7 @@ class InstalledCommandsIT {
         return installed.path("/usr/bin/jwrap").toString();
     }
 
-    private Commands.Result jwrap(String... args) {
+    private ChildProcess.Outcome jwrap(String... args) {
         List<String> command = new ArrayList<>(List.of(launcher()));
         command.addAll(List.of(args));
         return Commands.run(dir, command);

@@ -2,6 +2,7 @@ package dev.jwrap.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ final class ThrowAwayRoot {
         List<String> command = new ArrayList<>(List.of("dpkg", "--root=" + root, "--log=/dev/null",
                 "--force-script-chrootless", "--force-depends", "--no-triggers"));
         command.addAll(List.of(action));
-        Commands.Result run = Commands.run(root, command);
+        ChildProcess.Outcome run = Commands.run(root, command);
         assertThat(run.status()).as("%s:%n%s", command, run.all()).isZero();
     }
 }

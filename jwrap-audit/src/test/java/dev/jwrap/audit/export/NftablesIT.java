@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.TableFile;
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +40,8 @@ class NftablesIT {
     @Test
     void nftAcceptsTheGoldenRuleset() throws Exception {
         Path rules = Files.writeString(dir.resolve("golden.nft"), ExportGoldenTest.resource("nftables.golden"));
-        Result r = run(List.of(UNSHARE.toString(), "-n", NFT.toString(), "-c", "-f", rules.toString()), List.of());
-        assertThat(r.exit).as(r.output).isZero();
+        ChildProcess.Outcome r = run(List.of(UNSHARE.toString(), "-n", NFT.toString(), "-c", "-f", rules.toString()), List.of());
+        assertThat(r.status()).as(r.stdout()).isZero();
     }
 
     @Test
@@ -50,8 +49,8 @@ class NftablesIT {
         // the check above could not fail if nft -c accepted anything
         String broken = ExportGoldenTest.resource("nftables.golden").replace("ip saddr", "ip sadr");
         Path rules = Files.writeString(dir.resolve("broken.nft"), broken);
-        Result r = run(List.of(UNSHARE.toString(), "-n", NFT.toString(), "-c", "-f", rules.toString()), List.of());
-        assertThat(r.exit).isNotZero();
+        ChildProcess.Outcome r = run(List.of(UNSHARE.toString(), "-n", NFT.toString(), "-c", "-f", rules.toString()), List.of());
+        assertThat(r.status()).isNotZero();
     }
 
     @Test
@@ -64,10 +63,10 @@ class NftablesIT {
         Path script = Files.writeString(dir.resolve("apply.sh"), ExportGoldenTest.resource("apply-and-connect.sh"));
         List<String> probes = List.of("127.0.0.2:41001", "127.0.1.9:41001", "127.0.0.3:41001",
                 "127.0.0.3:41002", "127.0.0.5:41002", "127.0.2.1:41002", "127.0.0.3:41003");
-        Result r = run(List.of(UNSHARE.toString(), "-n", "/bin/sh", script.toString(), rules.toString(), "41001", "41002", "41003"),
+        ChildProcess.Outcome r = run(List.of(UNSHARE.toString(), "-n", "/bin/sh", script.toString(), rules.toString(), "41001", "41002", "41003"),
                 List.of("PROBES=" + String.join(" ", probes)));
-        assertThat(r.exit).as(r.output).isZero();
-        assertThat(r.output.lines().toList()).containsExactly(
+        assertThat(r.status()).as(r.stdout()).isZero();
+        assertThat(r.stdout().lines().toList()).containsExactly(
                 "127.0.0.2:41001 open",   // hosts.allow, by address
                 "127.0.1.9:41001 open",   // hosts.allow, by octet prefix
                 "127.0.0.3:41001 closed", // hosts.deny ALL
@@ -77,19 +76,11 @@ class NftablesIT {
                 "127.0.0.3:41003 open");  // a port no table names
     }
 
-    private record Result(int exit, String output) {}
-
-    private Result run(List<String> command, List<String> env) throws IOException, InterruptedException {
+    private static ChildProcess.Outcome run(List<String> command, List<String> env) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         for (String e : env) {
             pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
         }
-        Process p = pb.start();
-        p.getOutputStream().close();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return ChildProcess.run(pb, Duration.ofMinutes(1));
     }
 }

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.audit.kb.KnowledgeBase;
 import dev.jwrap.audit.testing.Tree;
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,15 +27,10 @@ class HardenAclIT {
     @TempDir
     Path dir;
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command[0] + " did not finish in 30 s");
-        }
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
-        return out;
+    private static String run(String... command) {
+        ChildProcess.Outcome r = ChildProcess.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofSeconds(30));
+        assertThat(r.status()).as(String.join(" ", command) + ": " + r.stdout()).isZero();
+        return r.stdout();
     }
 
     @Test

@@ -6,15 +6,16 @@ import static dev.jwrap.audit.harden.HardenerTest.GOLDEN_OUTPUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jwrap.audit.testing.Tree;
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,29 +30,15 @@ class HardenProcessIT {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run run(List<String> prefix, String... args) throws IOException, InterruptedException {
+    private static ChildProcess.Outcome run(List<String> prefix, String... args) {
         return runWith(prefix, System.getProperty("java.class.path"), args);
     }
 
-    private static Run runWith(List<String> prefix, String classPath, String... args) throws IOException, InterruptedException {
+    private static ChildProcess.Outcome runWith(List<String> prefix, String classPath, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, HardenMain.class.getName()));
         cmd.addAll(List.of(args));
-        Path outFile = Files.createTempFile("harden-out", ".txt");
-        Path errFile = Files.createTempFile("harden-err", ".txt");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("harden process did not finish in 60 s");
-            }
-            return new Run(p.exitValue(), Files.readString(outFile), Files.readString(errFile));
-        } finally {
-            Files.deleteIfExists(outFile);
-            Files.deleteIfExists(errFile);
-        }
+        return ChildProcess.run(cmd, Duration.ofMinutes(1));
     }
 
     private String file(String path) {
@@ -63,7 +50,7 @@ class HardenProcessIT {
     void aHardenKilledMidwayLeavesEveryFileOldOrNew_andUndoRestoresAll(int crashAfter) throws Exception {
         new Tree(dir).file("etc/inetd.conf", GOLDEN_INPUT).file("etc/hosts.deny", "# deny\n");
 
-        Run killed = run(List.of(), "harden", dir.toString(), Integer.toString(crashAfter));
+        ChildProcess.Outcome killed = run(List.of(), "harden", dir.toString(), Integer.toString(crashAfter));
 
         assertThat(killed.status()).isEqualTo(137);
         assertThat(file("etc/inetd.conf")).isIn(GOLDEN_INPUT, GOLDEN_OUTPUT);
@@ -71,8 +58,8 @@ class HardenProcessIT {
         assertThat(file("etc/inetd.conf")).isEqualTo(GOLDEN_OUTPUT); // the first file written
         assertThat(leftovers()).isEmpty();
 
-        Run undo = run(List.of(), "undo", dir.toString());
-        assertThat(undo.status()).as(undo.err()).isZero();
+        ChildProcess.Outcome undo = run(List.of(), "undo", dir.toString());
+        assertThat(undo.status()).as(undo.stderr()).isZero();
         assertThat(file("etc/inetd.conf")).isEqualTo(GOLDEN_INPUT);
         assertThat(file("etc/hosts.deny")).isEqualTo("# deny\n");
     }
@@ -82,10 +69,10 @@ class HardenProcessIT {
         new Tree(dir).file("etc/inetd.conf", GOLDEN_INPUT).file("etc/hosts.deny", "# deny\n");
         assertThat(run(List.of(), "harden", dir.toString(), "1").status()).isEqualTo(137);
 
-        Run again = run(List.of(), "harden", dir.toString(), "0");
+        ChildProcess.Outcome again = run(List.of(), "harden", dir.toString(), "0");
 
-        assertThat(again.status()).as(again.err()).isZero();
-        assertThat(again.out()).startsWith("an earlier harden run was interrupted: undoing it first");
+        assertThat(again.status()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).startsWith("an earlier harden run was interrupted: undoing it first");
         assertThat(file("etc/inetd.conf")).isEqualTo(GOLDEN_OUTPUT);
         assertThat(file("etc/hosts.deny")).isEqualTo("# deny\n" + DENY_ADDITION);
         assertThat(run(List.of(), "undo", dir.toString()).status()).isZero();
@@ -110,9 +97,9 @@ class HardenProcessIT {
             }
             prefix = List.of();
         }
-        Run r = run(prefix, "harden", dir.toString(), "0");
-        assertThat(r.status()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).startsWith("jwrap harden: ").contains("cannot write").hasLineCount(1);
+        ChildProcess.Outcome r = run(prefix, "harden", dir.toString(), "0");
+        assertThat(r.status()).as(r.stderr()).isEqualTo(2);
+        assertThat(r.stderr()).startsWith("jwrap harden: ").contains("cannot write").hasLineCount(1);
         assertThat(HardenerTest.snapshot(dir)).isEqualTo(before);
     }
 
@@ -138,20 +125,20 @@ class HardenProcessIT {
         TreeMap<String, String> before = HardenerTest.snapshot(tree);
         List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
 
-        Run refused = runWith(asNobody, classPath, "harden", tree.toString(), "0");
+        ChildProcess.Outcome refused = runWith(asNobody, classPath, "harden", tree.toString(), "0");
 
-        assertThat(refused.status()).as(refused.err() + refused.out()).isEqualTo(2);
-        assertThat(refused.err()).startsWith("jwrap harden: ").contains("cannot write").hasLineCount(1);
+        assertThat(refused.status()).as(refused.stderr() + refused.stdout()).isEqualTo(2);
+        assertThat(refused.stderr()).startsWith("jwrap harden: ").contains("cannot write").hasLineCount(1);
         assertThat(HardenerTest.snapshot(tree)).isEqualTo(before);
         assertThat(leftovers()).isEmpty();
 
         chownAndChmod(tree, 65534, true);
-        Run applied = runWith(asNobody, classPath, "harden", tree.toString(), "0");
-        assertThat(applied.status()).as(applied.err()).isZero();
+        ChildProcess.Outcome applied = runWith(asNobody, classPath, "harden", tree.toString(), "0");
+        assertThat(applied.status()).as(applied.stderr()).isZero();
         assertThat(file("tree/etc/inetd.conf")).startsWith("# crlf\r\n# disabled by jwrap harden 2026-11-23: telnet");
         assertThat(Files.getAttribute(tree.resolve("etc/inetd.conf"), "unix:uid")).isEqualTo(65534);
-        Run undone = runWith(asNobody, classPath, "undo", tree.toString());
-        assertThat(undone.status()).as(undone.err()).isZero();
+        ChildProcess.Outcome undone = runWith(asNobody, classPath, "undo", tree.toString());
+        assertThat(undone.status()).as(undone.stderr()).isZero();
         assertThat(file("tree/etc/inetd.conf")).isEqualTo("# crlf\r\ntelnet stream tcp nowait root /usr/sbin/tcpd in.telnetd\r\n");
         assertThat(file("tree/etc/hosts.deny")).isEqualTo("# no final newline");
         assertThat(leftovers()).isEmpty();

@@ -2,23 +2,22 @@ package dev.jwrap.audit.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -114,11 +113,9 @@ class SsAgreementIT {
 
     /** Runs ss once: every TCP listener and unconnected UDP socket with its processes' pids. */
     private static Map<Key, Set<Long>> ss() throws Exception {
-        Process p = new ProcessBuilder(SS.toString(), "-tulpnH").redirectInput(new File("/dev/null"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        ChildProcess.Outcome ss = ChildProcess.run(List.of(SS.toString(), "-tulpnH"), Duration.ofSeconds(30));
+        assertThat(ss.status()).as(ss.stderr()).isZero();
+        String out = ss.stdout();
         Map<Key, Set<Long>> sockets = new HashMap<>();
         for (String line : out.split("\n")) {
             Matcher m = LINE.matcher(line.strip());

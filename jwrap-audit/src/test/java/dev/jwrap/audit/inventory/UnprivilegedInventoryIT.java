@@ -2,16 +2,16 @@ package dev.jwrap.audit.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,18 +41,13 @@ class UnprivilegedInventoryIT {
             rootListener.bind(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
             int port = ((InetSocketAddress) rootListener.getLocalAddress()).getPort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--",
+            ProcessBuilder p = new ProcessBuilder(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--",
                     java, "-XX:-UsePerfData", "-cp", readableClassPath(), UnprivilegedInventoryMain.class.getName(),
                     Integer.toString(port))
-                    .redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
-            String out;
-            try {
-                assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
-                out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } finally {
-                p.destroyForcibly();
-            }
-            assertThat(p.exitValue()).as(out).isZero();
+                    .redirectErrorStream(true);
+            ChildProcess.Outcome run = ChildProcess.run(p, Duration.ofMinutes(1));
+            String out = run.stdout();
+            assertThat(run.status()).as(out).isZero();
             List<String> lines = out.lines().toList();
             assertThat(lines).as(out).contains("own 25", "root null permission 0");
             assertThat(lines).filteredOn(l -> l.startsWith("limitation ")).singleElement().asString()

@@ -6,21 +6,21 @@ import dev.jwrap.audit.inventory.Inventory;
 import dev.jwrap.audit.inventory.InventoryReader;
 import dev.jwrap.audit.inventory.Listener;
 import dev.jwrap.audit.inventory.Transport;
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -121,10 +121,8 @@ class ConnectScannerIT {
     }
 
     private static Set<Integer> nmap(String target) throws Exception {
-        Process p = new ProcessBuilder("nmap", "-sT", "-p-", "-T5", "-n", "-oG", "-", target)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String out = ChildProcess.run(new ProcessBuilder("nmap", "-sT", "-p-", "-T5", "-n", "-oG", "-", target)
+                .redirectErrorStream(true), Duration.ofMinutes(2)).stdout();
         Set<Integer> ports = new TreeSet<>();
         Matcher m = Pattern.compile("(\\d+)/open/tcp").matcher(out);
         while (m.find()) {

@@ -2,12 +2,11 @@ package dev.jwrap.audit.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jwrap.core.testing.ChildProcess;
 import dev.jwrap.core.testing.Prerequisites;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,17 +50,12 @@ class FilteredPortIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String inside = "ip link set lo up && nft -f \"$1\" && exec \"$2\" --enable-native-access=ALL-UNNAMED -cp \"$3\" "
                 + FilteredScanMain.class.getName() + " " + DROPPED + " " + CLOSED;
-        Process p = new ProcessBuilder(UNSHARE.toString(), "-n", "sh", "-c", inside, "sh", rules.toString(), java,
+        ProcessBuilder p = new ProcessBuilder(UNSHARE.toString(), "-n", "sh", "-c", inside, "sh", rules.toString(), java,
                 System.getProperty("java.class.path"))
-                .redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
-        String out;
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            p.destroyForcibly();
-        }
-        assertThat(p.exitValue()).as(out).isZero();
+                .redirectErrorStream(true);
+        ChildProcess.Outcome run = ChildProcess.run(p, Duration.ofMinutes(1));
+        String out = run.stdout();
+        assertThat(run.status()).as(out).isZero();
         String[] result = out.strip().lines().reduce((a, b) -> b).orElse("").split(" ");
         assertThat(result[0]).as(out).isEqualTo("filtered");
         assertThat(result[1]).isEqualTo("no-response");

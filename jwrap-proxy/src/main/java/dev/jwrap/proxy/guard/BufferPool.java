@@ -1,21 +1,21 @@
 package dev.jwrap.proxy.guard;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayDeque;
 
 /**
- * Direct buffers for relaying, reused between connections: a direct buffer lets the kernel copy
- * straight from one socket's data into the memory the other socket's write reads, with no Java
- * heap copy in between, and allocating one per connection would cost more than the short
- * connections it serves. Keeps at most {@code retained} idle buffers. Thread-safe.
+ * One event loop's direct buffers for relaying, reused between reads: a direct buffer lets the
+ * kernel copy straight from one socket's data into the memory the other socket's write reads,
+ * with no Java heap copy in between. A buffer is taken for a read and given back as soon as its
+ * bytes are written, so only a direction whose peer is not reading holds one. Keeps at most
+ * {@code retained} idle buffers. Used by its loop's thread only.
  */
 final class BufferPool {
 
     private final int size;
     private final int retained;
-    private final ConcurrentLinkedDeque<ByteBuffer> idle = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
+    private final ArrayDeque<ByteBuffer> idle = new ArrayDeque<>();
+    private long allocated;
 
     BufferPool(int size, int retained) {
         this.size = size;
@@ -25,17 +25,21 @@ final class BufferPool {
     ByteBuffer take() {
         ByteBuffer buffer = idle.pollFirst();
         if (buffer == null) {
+            allocated++;
             return ByteBuffer.allocateDirect(size);
         }
-        idleCount.decrementAndGet();
         return buffer.clear();
     }
 
+    /** Takes back a buffer of this pool; any other buffer (a PROXY header) is left alone. */
     void give(ByteBuffer buffer) {
-        if (idleCount.incrementAndGet() <= retained) {
+        if (buffer.isDirect() && buffer.capacity() == size && idle.size() < retained) {
             idle.addFirst(buffer);
-        } else {
-            idleCount.decrementAndGet();
         }
+    }
+
+    /** How many buffers this pool has allocated so far (for tests: memory stays bounded). */
+    long allocated() {
+        return allocated;
     }
 }

@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code jwrap guard}: access control in front of standalone daemons. Listens on every route's
@@ -41,19 +36,15 @@ public final class Guard implements AutoCloseable {
         GuardConfig load() throws GuardConfigException;
     }
 
-    private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int BUFFERS_RETAINED = 256;
-    /** One name for every connection's thread: a per-connection name would cost a string each. */
-    private static final ThreadFactory CONNECTION_THREADS = Thread.ofVirtual().name("jwrap-guard-connection").factory();
-
     private final ConfigSource source;
     private final GuardServices services;
     private final Tables tables;
     private final Admission admission;
-    private final GuardedConnection.Parts parts;
+    private final Connection.Shared shared;
+    private final List<EventLoop> loops = new ArrayList<>();
     private final Map<InetSocketAddress, GuardListener> listeners = new LinkedHashMap<>();
-    private final Set<Link> links = ConcurrentHashMap.newKeySet();
-    private final Thread sweeper;
+    /** The listeners as the loops' ticks see them (a copy, replaced on change). */
+    private volatile List<GuardListener> listening = List.of();
     private final List<FileWatcher> watchers = new ArrayList<>();
     private volatile GuardConfig config;
     private volatile boolean closed;
@@ -70,30 +61,50 @@ public final class Guard implements AutoCloseable {
                 .metrics(services.metrics())
                 .verdictLines(services.verdictLines())
                 .build();
-        this.parts = new GuardedConnection.Parts(gate, services.shell(),
-                new Relay(new BufferPool(BUFFER_SIZE, BUFFERS_RETAINED)), services.log());
-        this.sweeper = Thread.ofPlatform().daemon().name("jwrap-guard-sweep").unstarted(this::sweep);
+        this.shared = new Connection.Shared(gate, services.shell(), services.log(), tables, admission,
+                () -> this.config.limits());
     }
 
     /**
-     * Loads the configuration and the tables and starts listening on every route.
+     * Loads the configuration and the tables and starts listening on every route, with one event
+     * loop per available processor.
      *
      * @throws GuardConfigException when the configuration cannot be used
      * @throws IOException when an address cannot be bound (nothing is left listening then)
      */
     public static Guard start(ConfigSource source, GuardServices services) throws GuardConfigException, IOException {
+        return start(source, services, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Like {@link #start(ConfigSource, GuardServices)} with {@code loops} event loops: threads
+     * that each accept, check and relay their share of the connections.
+     */
+    public static Guard start(ConfigSource source, GuardServices services, int loops)
+            throws GuardConfigException, IOException {
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be at least 1, got " + loops);
+        }
         GuardConfig config = source.load();
         Guard guard = new Guard(source, config, services);
         guard.tables.load(config.allow(), config.deny());
         try {
-            for (Route route : config.routes()) {
-                guard.listen(route);
+            for (int i = 0; i < loops; i++) {
+                boolean first = i == 0;
+                EventLoop[] self = new EventLoop[1];
+                self[0] = EventLoop.start("jwrap-guard-loop-" + i, guard::tickNanos, () -> guard.tick(self[0], first),
+                        services.log());
+                guard.loops.add(self[0]);
+            }
+            synchronized (guard) {
+                for (Route route : config.routes()) {
+                    guard.listen(route);
+                }
             }
         } catch (IOException e) {
             guard.close();
             throw e;
         }
-        guard.sweeper.start();
         return guard;
     }
 
@@ -138,6 +149,7 @@ public final class Guard implements AutoCloseable {
             entry.getValue().route(route);
             return false;
         });
+        listening = List.copyOf(listeners.values());
         for (Route route : wanted.values()) {
             if (!listeners.containsKey(route.listen())) {
                 try {
@@ -150,25 +162,26 @@ public final class Guard implements AutoCloseable {
     }
 
     private void listen(Route route) throws IOException {
-        listeners.put(route.listen(), GuardListener.open(route, this::accepted));
+        listeners.put(route.listen(), GuardListener.open(route, loops, this::accepted));
+        listening = List.copyOf(listeners.values());
         services.log().info("guarding " + route.describe());
     }
 
-    /** Called on the accept thread: only the cheap admission check happens here. */
-    private void accepted(Route route, SocketChannel client) {
+    /** Called on the loop that accepted {@code client}: admission first, as it is the cheapest refusal. */
+    private void accepted(Route route, SocketChannel client, EventLoop loop) {
         InetAddress address;
         Arrival arrival;
         try {
-            arrival = GuardedConnection.arrival(route, client);
+            arrival = Connection.arrival(route, client);
             address = arrival.client().getAddress();
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             return;
         }
-        long now = System.nanoTime();
+        long now = loop.now();
         Admission.Outcome outcome = admission.admit(address, now);
         if (outcome != Admission.Outcome.ADMITTED) {
-            parts.gate().limited(arrival, limitName(outcome));
+            shared.gate().limited(arrival, limitName(outcome));
             if (admission.shouldLog(address, now)) {
                 services.log().withIdent(route.daemon()).warning("refused connect from " + address.getHostAddress()
                         + ": " + refusal(outcome));
@@ -176,27 +189,7 @@ public final class Guard implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        Link link = new Link(client, route.daemon(), address, now);
-        links.add(link);
-        Limits limits = config.limits();
-        AtomicBoolean over = new AtomicBoolean();
-        Runnable ended = () -> {
-            // once only, even if an unexpected exception reaches both the relay and the caller
-            if (over.compareAndSet(false, true)) {
-                link.close();
-                links.remove(link);
-                admission.release(address);
-            }
-        };
-        CONNECTION_THREADS.newThread(() -> {
-            try {
-                new GuardedConnection(route, link, arrival, parts, ended).serve(limits);
-            } catch (IOException e) {
-                // the client went away before or during the check: nothing to log beyond the verdict
-            } catch (RuntimeException e) {
-                services.log().error(link.label() + ": " + e);
-            }
-        }).start();
+        new Connection(loop, route, arrival, client, shared).start();
     }
 
     private static String limitName(Admission.Outcome outcome) {
@@ -217,20 +210,22 @@ public final class Guard implements AutoCloseable {
         };
     }
 
-    /** Closes connections idle for longer than the idle timeout; forgets quiet sources. */
-    private void sweep() {
-        while (!closed) {
-            Duration idle = config.limits().idleTimeout();
-            long interval = Math.clamp(idle.toNanos() / 4, 10_000_000L, 1_000_000_000L);
-            LockSupport.parkNanos(interval);
-            long now = System.nanoTime();
-            long cutoff = now - idle.toNanos();
-            for (Link link : links) {
-                if (link.idleSince(cutoff) && !link.isClosed()) {
-                    services.log().info(link.label() + ": idle for " + idle.toSeconds() + " s, connection closed");
-                    link.close();
-                }
-            }
+    /** How often each loop sweeps its connections: often enough for the shortest timeout in force. */
+    private long tickNanos() {
+        Limits limits = config.limits();
+        long shortest = Math.min(limits.idleTimeout().toNanos(), limits.connectTimeout().toNanos());
+        return Math.clamp(shortest / 4, 10_000_000L, 100_000_000L);
+    }
+
+    /** On each loop's tick: timeouts, listeners paused by an accept error; the first loop also forgets quiet sources. */
+    private void tick(EventLoop loop, boolean first) {
+        long now = loop.now();
+        Limits limits = config.limits();
+        loop.connections().forEach(c -> c.sweep(now, limits));
+        for (GuardListener listener : listening) {
+            listener.resume(loop);
+        }
+        if (first) {
             admission.forgetIdle(now);
         }
     }
@@ -261,7 +256,12 @@ public final class Guard implements AutoCloseable {
 
     /** Connections admitted and not yet closed. */
     public int openConnections() {
-        return links.size();
+        return admission.active();
+    }
+
+    /** Relay buffers allocated so far by all loops (for tests: memory stays bounded). */
+    long buffersAllocated() {
+        return loops.stream().mapToLong(loop -> loop.buffers().allocated()).sum();
     }
 
     /** The configuration in force. */
@@ -273,11 +273,11 @@ public final class Guard implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        LockSupport.unpark(sweeper);
         watchers.forEach(FileWatcher::close);
         listeners.values().forEach(GuardListener::close);
         listeners.clear();
-        links.forEach(Link::close);
+        listening = List.of();
+        loops.forEach(EventLoop::close);
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -37,27 +37,35 @@ final class GuardHarness implements AutoCloseable {
     final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
     private final ChildReaper reaper = new ChildReaper(Duration.ofMillis(100));
     private volatile Guard.ConfigSource source;
+    /** What the guard runs with, for a second guard in the same test. */
+    final GuardServices services;
     final Guard guard;
 
-    private GuardHarness(Path dir, GuardConfig config) throws Exception {
+    private GuardHarness(Path dir, GuardConfig config, int loops) throws Exception {
         this.dir = dir;
         this.source = () -> config;
         ShellCommands shell = new ShellCommands(new PosixSpawnLauncher(), reaper, new ChannelDescriptors(),
                 List.of("PATH=/usr/bin:/bin"));
-        this.guard = Guard.start(() -> this.source.load(), new GuardServices(LookupServices.OFFLINE, log, events::add,
-                ServerMetrics.NONE, true, shell));
+        this.services = new GuardServices(LookupServices.OFFLINE, log, events::add, ServerMetrics.NONE, true, shell);
+        this.guard = Guard.start(() -> this.source.load(), services, loops);
     }
 
     /** A guard with one route from 127.0.0.1:0 (or [::1]:0) to {@code backend}, and these tables. */
     static GuardHarness start(Path dir, InetSocketAddress backend, ProxyProtocol proxy, String allow, String deny,
             UnaryOperator<Limits> limits) throws Exception {
+        return start(dir, backend, proxy, allow, deny, limits, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same with {@code loops} event loops. */
+    static GuardHarness start(Path dir, InetSocketAddress backend, ProxyProtocol proxy, String allow, String deny,
+            UnaryOperator<Limits> limits, int loops) throws Exception {
         Files.writeString(dir.resolve("hosts.allow"), allow);
         Files.writeString(dir.resolve("hosts.deny"), deny);
         String listenHost = backend.getAddress().getAddress().length == 16 ? "::1" : "127.0.0.1";
         Route route = new Route("sshd", new InetSocketAddress(InetAddress.getByName(listenHost), 0), backend, proxy);
         GuardConfig config = new GuardConfig(List.of(route), TableFile.of(dir.resolve("hosts.allow")),
                 TableFile.of(dir.resolve("hosts.deny")), limits.apply(Limits.DEFAULTS));
-        return new GuardHarness(dir, config);
+        return new GuardHarness(dir, config, loops);
     }
 
     /** Where the next reload reads its configuration from. */

@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The relay's two ways of starting (see {@link Relay}): a client that has already sent its whole
- * request, half-closed, is answered by the connection's own thread; everything else gets a thread
- * per direction. Both must relay every byte: a server that speaks first to a quiet client, and
- * a client and a server that both write more than the socket buffers hold before reading anything.
+ * The relay's ways of starting (see {@link Connection}): a client that has already sent its whole
+ * request, half-closed, is relayed the moment the backend answers the connect, before either socket
+ * waits in the selector; everything else waits for readiness. Both must relay every byte: a server
+ * that speaks first to a quiet client, and a client and a server that both write more than the
+ * socket buffers hold before reading anything (the relay must keep reading one side while the
+ * other is full).
  */
 class RelayIT {
 
