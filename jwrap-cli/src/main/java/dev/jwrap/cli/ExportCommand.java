@@ -9,10 +9,8 @@ import dev.jwrap.core.AccessPolicy;
 import dev.jwrap.core.TableFile;
 import dev.jwrap.core.diag.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
             context.out().flush();
         } else {
             try {
-                writeAtomically(context.cwd().resolve(output), text);
+                OutputFile.write(context.cwd().resolve(output), text);
             } catch (IOException e) {
                 return fail(output + ": cannot write: " + e.getMessage());
             }
@@ -138,17 +136,6 @@ final class ExportCommand implements Callable<Integer> {
         }
         ports.with(spec.substring(0, eq), new Port(protocol, number));
         return null;
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".jwrap-export", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     private int fail(String message) {

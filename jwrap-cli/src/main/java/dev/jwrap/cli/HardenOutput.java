@@ -7,15 +7,12 @@ import dev.jwrap.audit.report.HtmlReport;
 import dev.jwrap.audit.review.AuditReport;
 import dev.jwrap.audit.review.Auditor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
  * Where {@code jwrap harden --format json|html} puts its document: standard output, or a file
- * replaced atomically (a temporary file in the same directory, then a rename). One per run.
+ * ({@link OutputFile}: a regular file is replaced atomically). One per run.
  */
 final class HardenOutput {
 
@@ -40,24 +37,12 @@ final class HardenOutput {
             return status;
         }
         Path file = context.cwd().resolve(output);
-        Path tmp = null;
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, document, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OutputFile.write(file, document);
             return status;
         } catch (IOException e) {
             context.err().println("jwrap harden: " + file + ": cannot write: " + e.getMessage());
             return Hardener.ERROR;
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the rename normally took it
-                }
-            }
         }
     }
 }

@@ -112,10 +112,12 @@ final class Admission {
         private void refill(int perMinute, long now) {
             if (tokens < 0) {
                 tokens = perMinute;
-            } else {
+                refilled = now;
+            } else if (now - refilled > 0) {
+                // only forward: another loop's reading may be a little older than the last refill
                 tokens = Math.min(perMinute, tokens + (double) (now - refilled) * perMinute / MINUTE_NANOS);
+                refilled = now;
             }
-            refilled = now;
         }
 
         synchronized void give() {

@@ -197,12 +197,14 @@ final class Connection implements EventLoop.Ready {
                 return;
             }
             boolean fromClient = key == clientKey;
-            if (key.isReadable()) {
-                Direction d = fromClient ? up : down;
-                moved(d, d.pump(loop.buffers()));
+            // readiness was polled before this batch's other keys ran: check the direction still wants it
+            Direction reading = fromClient ? up : down;
+            if (key.isReadable() && reading.wantsToRead()) {
+                moved(reading, reading.pump(loop.buffers()));
             }
-            if (state == State.RELAYING && key.isWritable()) {
-                (fromClient ? down : up).flush(loop.buffers());
+            Direction writing = fromClient ? down : up;
+            if (state == State.RELAYING && key.isWritable() && writing.hasWaiting()) {
+                writing.flush(loop.buffers());
                 lastActive = loop.now();
             }
             if (state == State.RELAYING) {

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 final class ConnectionList {
 
     private Connection first;
-    private int size;
 
     void add(Connection c) {
         c.next = first;
@@ -19,7 +18,6 @@ final class ConnectionList {
             first.previous = c;
         }
         first = c;
-        size++;
     }
 
     void remove(Connection c) {
@@ -35,7 +33,6 @@ final class ConnectionList {
         }
         c.next = null;
         c.previous = null;
-        size--;
     }
 
     /** Calls {@code action} on each connection; the action may remove the one it is given. */
@@ -50,9 +47,5 @@ final class ConnectionList {
 
     void closeAll() {
         forEach(Connection::close);
-    }
-
-    int size() {
-        return size;
     }
 }

@@ -12,14 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * One selector thread that owns its sockets: it accepts on its own listening sockets, decides,
  * connects and relays, all without a hand-off to another thread (a hand-off costs more than
  * the rest of a short connection). Other threads talk to it only through {@link #execute}.
- * Every {@code tick} it closes connections that are idle or whose backend does not answer, and
- * resumes listeners paused by an accept error.
+ * Every tick it runs its owner's periodic work on the loop thread (for the guard: idle and
+ * connect timeouts, listeners paused by an accept error).
  */
 final class EventLoop implements AutoCloseable {
 
@@ -42,7 +43,7 @@ final class EventLoop implements AutoCloseable {
     private final ConnectionList connections = new ConnectionList();
     private final ArrayList<SocketChannel> closing = new ArrayList<>();
     private final LongSupplier tickNanos;
-    private final Runnable tick;
+    private final Consumer<EventLoop> tick;
     private final Syslog log;
     private volatile boolean stopping;
     private long now;
@@ -51,7 +52,7 @@ final class EventLoop implements AutoCloseable {
      * @param tickNanos how long until the next tick, asked after each tick (a reload may change it)
      * @param tick what runs every tick on the loop thread
      */
-    private EventLoop(String name, LongSupplier tickNanos, Runnable tick, Syslog log) throws IOException {
+    private EventLoop(String name, LongSupplier tickNanos, Consumer<EventLoop> tick, Syslog log) throws IOException {
         this.selector = Selector.open();
         this.tickNanos = tickNanos;
         this.tick = tick;
@@ -60,7 +61,8 @@ final class EventLoop implements AutoCloseable {
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
     }
 
-    static EventLoop start(String name, LongSupplier tickNanos, Runnable tick, Syslog log) throws IOException {
+    static EventLoop start(String name, LongSupplier tickNanos, Consumer<EventLoop> tick, Syslog log)
+            throws IOException {
         EventLoop loop = new EventLoop(name, tickNanos, tick, log);
         loop.thread.start();
         return loop;
@@ -104,7 +106,7 @@ final class EventLoop implements AutoCloseable {
                 runTasks();
                 closeDeregistered();
                 if (now - nextTick >= 0) {
-                    tick.run();
+                    tick.accept(this);
                     nextTick = now + tickNanos.getAsLong();
                 }
             }

@@ -20,6 +20,10 @@ import java.util.Map;
  * as tcpd refuses. {@link #reload} (SIGHUP, a changed file) re-reads the configuration and the
  * tables, keeping what fails to load; connections already relaying are not disturbed.
  *
+ * <p>The work is done by event loops, one per processor unless told otherwise: each accepts on
+ * its own listening socket per route and checks, connects and relays its connections itself; only
+ * a check that may wait (a name or ident lookup, a banner, a command) runs on a virtual thread.
+ *
  * <pre>{@code
  * try (Guard guard = Guard.start(() -> config, GuardServices.of(lookups, log, shell))) {
  *     ... // until shutdown
@@ -91,10 +95,8 @@ public final class Guard implements AutoCloseable {
         try {
             for (int i = 0; i < loops; i++) {
                 boolean first = i == 0;
-                EventLoop[] self = new EventLoop[1];
-                self[0] = EventLoop.start("jwrap-guard-loop-" + i, guard::tickNanos, () -> guard.tick(self[0], first),
-                        services.log());
-                guard.loops.add(self[0]);
+                guard.loops.add(EventLoop.start("jwrap-guard-loop-" + i, guard::tickNanos,
+                        loop -> guard.tick(loop, first), services.log()));
             }
             synchronized (guard) {
                 for (Route route : config.routes()) {
@@ -178,7 +180,8 @@ public final class Guard implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        long now = loop.now();
+        // not the loop's cached time: sources are shared by all loops, whose cached times differ
+        long now = System.nanoTime();
         Admission.Outcome outcome = admission.admit(address, now);
         if (outcome != Admission.Outcome.ADMITTED) {
             shared.gate().limited(arrival, limitName(outcome));

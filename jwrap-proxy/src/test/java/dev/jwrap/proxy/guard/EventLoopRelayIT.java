@@ -5,6 +5,8 @@ import static dev.jwrap.proxy.guard.GuardHarness.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jwrap.core.LookupServices;
+import dev.jwrap.core.resolve.HostResolver;
 import dev.jwrap.host.embed.OpenDescriptors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +17,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,17 +42,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EventLoopRelayIT {
 
-    /** More than all the socket buffers between the backend and the client can hold. */
-    private static final int FLOOD = 64 << 20;
+    /**
+     * The most the kernel may hold between the backend and the client: two connections, each with
+     * a send and a receive buffer that autotuning may grow to the sysctl maximum (32 MiB receive
+     * on this machine), plus 4 MiB for the guard's own buffers and slack.
+     */
+    private static final long IN_FLIGHT = 2 * (sysctlMax("tcp_rmem") + sysctlMax("tcp_wmem")) + (4 << 20);
+    /** 64 MiB more than can ever be in flight: a writer that is not held back writes it all. */
+    private static final long FLOOD = IN_FLIGHT + (64 << 20);
 
     @TempDir
     Path dir;
 
     /**
-     * A backend writes 64 MiB as fast as it can to a client that reads nothing at first: the
-     * guard stops reading the backend when the client's socket is full, so the backend's writes
-     * block long before the end, and the guard holds one buffer for the stalled direction, not
-     * the flood. Then the client reads slowly, and every byte arrives in order.
+     * A backend writes more than the kernel can buffer, as fast as it can, to a client that reads
+     * nothing at first: the guard stops reading the backend when the client's socket is full, so
+     * the backend's writes block long before the end, and the guard holds one buffer for the
+     * stalled direction, not the flood. Then the client reads slowly, and every byte arrives in order.
      */
     @Test
     void stalledReaderHoldsBackTheWriterThroughTheGuard() throws Exception {
@@ -54,12 +66,14 @@ class EventLoopRelayIT {
         try (ScriptedBackend backend = ScriptedBackend.start(s -> {
                     OutputStream out = s.getOutputStream();
                     byte[] chunk = new byte[64 * 1024];
-                    for (long sent = 0; sent < FLOOD; sent += chunk.length) {
-                        for (int i = 0; i < chunk.length; i++) {
+                    for (long sent = 0; sent < FLOOD; ) {
+                        int length = (int) Math.min(chunk.length, FLOOD - sent);
+                        for (int i = 0; i < length; i++) {
                             chunk[i] = pattern(sent + i);
                         }
-                        out.write(chunk);
-                        written.addAndGet(chunk.length);
+                        out.write(chunk, 0, length);
+                        sent += length;
+                        written.addAndGet(length);
                     }
                 });
                 GuardHarness h = GuardHarness.start(dir, backend.address(), ProxyProtocol.NONE, "", "", l -> l)) {
@@ -74,12 +88,12 @@ class EventLoopRelayIT {
     private static void flood(GuardHarness h, Socket client, AtomicLong written) throws Exception {
         awaitSteady(written);
         assertThat(written.get()).as("bytes the backend could write while the client read nothing")
-                .isLessThan(FLOOD / 2);
+                .isLessThanOrEqualTo(IN_FLIGHT);
         // one held by the stalled direction, one for the next read; a probe relayed meanwhile may take another
         assertThat(h.guard.buffersAllocated()).as("relay buffers allocated").isLessThanOrEqualTo(4);
 
         InputStream in = client.getInputStream();
-        byte[] piece = new byte[1500];
+        byte[] piece = new byte[16 * 1024];
         long received = 0;
         for (int n; (n = in.read(piece)) >= 0; received += n) {
             for (int i = 0; i < n; i++) {
@@ -90,6 +104,17 @@ class EventLoopRelayIT {
         }
         assertThat(received).isEqualTo(FLOOD);
         assertThat(h.guard.buffersAllocated()).as("relay buffers allocated").isLessThanOrEqualTo(4);
+    }
+
+    /** The third (maximum) value of {@code /proc/sys/net/ipv4/NAME}. */
+    private static long sysctlMax(String name) {
+        // a stream, not Files.readString: /proc reports a size of 0, and readString trusts it
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4", name))) {
+            String[] values = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return Long.parseLong(values[2]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte pattern(long position) {
@@ -197,6 +222,56 @@ class EventLoopRelayIT {
             }
             h.awaitNoConnections();
             assertThat(OpenDescriptors.awaitAtMost(before, Duration.ofSeconds(10))).isLessThanOrEqualTo(before);
+        }
+    }
+
+    /**
+     * A rule with a host name makes every check of the daemon look the client's name up, which
+     * happens on a thread of its own: a lookup that hangs for one client holds back neither the
+     * loop nor the next client, and its connection is relayed once the answer comes.
+     */
+    @Test
+    void hangingNameLookupHoldsBackOnlyItsOwnConnection() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        HostResolver resolver = new HostResolver() {
+            @Override
+            public Optional<String> reverse(InetAddress address) {
+                if (address.getHostAddress().equals("127.0.0.2")) {
+                    asked.countDown();
+                    try {
+                        answer.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ForwardLookup> forward(String host, Family family) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean inNetgroup(String group, String host) {
+                return false;
+            }
+        };
+        LookupServices lookups = new LookupServices(resolver, LookupServices.OFFLINE.ident(),
+                LookupServices.OFFLINE.users());
+        try (EchoBackend backend = EchoBackend.open("127.0.0.1");
+                GuardHarness h = GuardHarness.start(dir, backend.address(), ProxyProtocol.NONE,
+                        "sshd: .example.test\n", "", l -> l, 1, lookups); // one loop: nowhere else to go
+                Socket waiting = h.connectFrom("127.0.0.2")) {
+            waiting.getOutputStream().write("first".getBytes(StandardCharsets.US_ASCII));
+            assertThat(asked.await(10, TimeUnit.SECONDS)).as("the lookup for 127.0.0.2 started").isTrue();
+
+            h.assertRelayed("127.0.0.1", "not held back");
+
+            answer.countDown();
+            assertThat(new String(waiting.getInputStream().readNBytes(5), StandardCharsets.US_ASCII))
+                    .isEqualTo("first");
         }
     }
 

@@ -41,12 +41,12 @@ final class GuardHarness implements AutoCloseable {
     final GuardServices services;
     final Guard guard;
 
-    private GuardHarness(Path dir, GuardConfig config, int loops) throws Exception {
+    private GuardHarness(Path dir, GuardConfig config, int loops, LookupServices lookups) throws Exception {
         this.dir = dir;
         this.source = () -> config;
         ShellCommands shell = new ShellCommands(new PosixSpawnLauncher(), reaper, new ChannelDescriptors(),
                 List.of("PATH=/usr/bin:/bin"));
-        this.services = new GuardServices(LookupServices.OFFLINE, log, events::add, ServerMetrics.NONE, true, shell);
+        this.services = new GuardServices(lookups, log, events::add, ServerMetrics.NONE, true, shell);
         this.guard = Guard.start(() -> this.source.load(), services, loops);
     }
 
@@ -59,13 +59,19 @@ final class GuardHarness implements AutoCloseable {
     /** The same with {@code loops} event loops. */
     static GuardHarness start(Path dir, InetSocketAddress backend, ProxyProtocol proxy, String allow, String deny,
             UnaryOperator<Limits> limits, int loops) throws Exception {
+        return start(dir, backend, proxy, allow, deny, limits, loops, LookupServices.OFFLINE);
+    }
+
+    /** The same with {@code loops} event loops and these name, ident and user lookups. */
+    static GuardHarness start(Path dir, InetSocketAddress backend, ProxyProtocol proxy, String allow, String deny,
+            UnaryOperator<Limits> limits, int loops, LookupServices lookups) throws Exception {
         Files.writeString(dir.resolve("hosts.allow"), allow);
         Files.writeString(dir.resolve("hosts.deny"), deny);
         String listenHost = backend.getAddress().getAddress().length == 16 ? "::1" : "127.0.0.1";
         Route route = new Route("sshd", new InetSocketAddress(InetAddress.getByName(listenHost), 0), backend, proxy);
         GuardConfig config = new GuardConfig(List.of(route), TableFile.of(dir.resolve("hosts.allow")),
                 TableFile.of(dir.resolve("hosts.deny")), limits.apply(Limits.DEFAULTS));
-        return new GuardHarness(dir, config, loops);
+        return new GuardHarness(dir, config, loops, lookups);
     }
 
     /** Where the next reload reads its configuration from. */
