@@ -7,6 +7,7 @@
 #
 #   bench/startup/run-jwrap.sh          # build first (./mvnw -B -q package -DskipTests -Djwrap.docs.skip=true)
 #   RUNS=10 ROUNDS=3 bench/startup/run-jwrap.sh
+#   DEB=jwrap-dist/target/deb/jwrap_*.deb bench/startup/run-jwrap.sh   # plus the installed commands
 #
 # Results: bench/startup/results/startup-jwrap.txt (table), startup-jwrap-raw.json (hyperfine), and
 # startup-jwrap-ratios.txt (each jwrap row against the bare JVM hello world and the C tool, wall
@@ -20,6 +21,9 @@
 #   tcpd / jwrap-tcpd                one TCP connection on fds 0/1/2 (bash /dev/tcp to a local
 #                                    listener this script starts), check, exec /bin/true; the bash
 #                                    line alone is timed as their common baseline
+#   with DEB=PACKAGE.deb             the package unpacked (dpkg-deb -x, nothing installed) and its
+#                                    /usr/bin/jwrap match, check and /usr/sbin/jwrap-tcpd launchers
+#                                    (their shell script, the jlink'ed runtime, its own AOT caches)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 harness=${HARNESS:-/work/shared/bench/startup/run_startup.sh}
@@ -46,7 +50,8 @@ while True:
     c, _ = s.accept()
     threading.Thread(target=drain, args=(c,), daemon=True).start()' "$port" &
 listener=$!
-trap 'kill "$listener" 2>/dev/null' EXIT
+unpacked=""
+trap 'kill "$listener" 2>/dev/null; [ -z "$unpacked" ] || rm -rf "$unpacked"' EXIT
 for _ in $(seq 50); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     sleep 0.1
@@ -54,6 +59,16 @@ done
 
 tool="$java @$args/tool.args"
 connect="exec 0<>/dev/tcp/127.0.0.1/$port 1>&0 2>&0"
+installed_cmds=""
+if [ -n "${DEB:-}" ]; then
+    unpacked=$(mktemp -d)
+    dpkg-deb -x "$DEB" "$unpacked"
+    pkg=$unpacked/usr
+    installed_cmds="
+installed jwrap match -d in.telnetd 127.0.0.1|$pkg/bin/jwrap match -d in.telnetd 127.0.0.1
+installed jwrap check -d, under sh|sh -c '$pkg/bin/jwrap check -d; [ \$? -le 1 ]'
+installed jwrap-tcpd: connect, check, exec|bash -c '$connect; exec $pkg/sbin/jwrap-tcpd /bin/true'"
+fi
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS_DIR=$results TAG=${TAG:--jwrap} RUNS=${RUNS:-10} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-2} \
 EXTRA_CMDS="jwrap match -d in.telnetd 127.0.0.1|$tool -XX:AOTCache=$target/jwrap-match.aot -cp $jar dev.jwrap.cli.Main match -d in.telnetd 127.0.0.1
@@ -62,7 +77,7 @@ tcpdchk -d (C), under sh|sh -c 'tcpdchk -d'
 jwrap check -d, under sh|sh -c '$tool -XX:AOTCache=$target/jwrap-check.aot -cp $jar dev.jwrap.cli.Main check -d; [ \$? -le 1 ]'
 bash: connect + exec /bin/true (baseline)|bash -c '$connect; exec /bin/true'
 tcpd (C): connect, check, exec /bin/true|bash -c '$connect; exec -a /bin/true /usr/sbin/tcpd'
-jwrap-tcpd: connect, check, exec /bin/true|bash -c '$connect; exec $root/jwrap-tcpd /bin/true'" \
+jwrap-tcpd: connect, check, exec /bin/true|bash -c '$connect; exec $root/jwrap-tcpd /bin/true'$installed_cmds" \
     "$harness"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -77,7 +92,12 @@ pairs = [("jwrap match -d in.telnetd 127.0.0.1", "tcpdmatch -d in.telnetd 127.0.
          ("jwrap check -d, under sh", "tcpdchk -d (C), under sh", 0),
          # the wrappers: the bash connect line is subtracted from both before the ratios
          ("jwrap-tcpd: connect, check, exec /bin/true", "tcpd (C): connect, check, exec /bin/true",
+          "bash: connect + exec /bin/true (baseline)"),
+         ("installed jwrap match -d in.telnetd 127.0.0.1", "tcpdmatch -d in.telnetd 127.0.0.1", 0),
+         ("installed jwrap check -d, under sh", "tcpdchk -d (C), under sh", 0),
+         ("installed jwrap-tcpd: connect, check, exec", "tcpd (C): connect, check, exec /bin/true",
           "bash: connect + exec /bin/true (baseline)")]
+pairs = [p for p in pairs if p[0] in rows]
 print("%-46s %9s %9s %9s %9s %9s %9s" % ("candidate", "wall_ms", "cpu_ms", "÷hello w", "÷hello c", "÷C wall", "÷C cpu"))
 print("%-46s %9.1f %9.1f" % (hello, wall(hello), cpu(hello)))
 for name, c_tool, base in pairs:

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -46,6 +47,15 @@ class TcpdLauncherIT {
         assertThat(pidIn(served.output())).isEqualTo(served.pid());
     }
 
+    /** Without libjwrap.so the wrapper takes its FFM bindings: same socket, same exec in place. */
+    @Test
+    void jwrapTcpd_withoutItsJniLibrary_grantsThroughFfm() throws Exception {
+        Served served = serve("ALL: 127.0.0.1\n", ROOT.resolve("jwrap-tcpd").toString(),
+                Map.of("JWRAP_JAVA_OPTS", "-Djwrap.native.library=none"));
+        assertThat(served.output()).contains("args=one two");
+        assertThat(pidIn(served.output())).isEqualTo(served.pid());
+    }
+
     @Test
     void jwrapTcpdSubcommand_grants_andBecomesTheDaemon() throws Exception {
         Served served = serve("ALL: 127.0.0.1\n", ROOT.resolve("jwrap") + " tcpd");
@@ -61,6 +71,10 @@ class TcpdLauncherIT {
     record Served(String output, long pid) {}
 
     private Served serve(String allow, String launcher) throws Exception {
+        return serve(allow, launcher, Map.of());
+    }
+
+    private Served serve(String allow, String launcher, Map<String, String> environment) throws Exception {
         Files.writeString(dir.resolve("hosts.allow"), allow);
         Files.writeString(dir.resolve("hosts.deny"), "ALL: ALL\n");
         Path probe = dir.resolve("probe");
@@ -70,8 +84,10 @@ class TcpdLauncherIT {
         int port = dev.jwrap.host.access.TestPorts.freePort();
         String exec = launcher + " --allow " + dir.resolve("hosts.allow") + " --deny " + dir.resolve("hosts.deny")
                 + " --refusal-delay 0 " + probe + " one two";
-        Process socat = new ProcessBuilder("socat", "TCP4-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",
-                "EXEC:" + exec + ",nofork")
+        ProcessBuilder builder = new ProcessBuilder("socat", "TCP4-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",
+                "EXEC:" + exec + ",nofork");
+        builder.environment().putAll(environment);
+        Process socat = builder
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("socat.out").toFile())
                 .start();

@@ -93,17 +93,17 @@ final class Coverage {
         if (p.text().equals(q.text()) || neverMatches(q) || isUniversal(p)) {
             return true;
         }
-        return switch (q) {
-            case HostPattern.Textual t -> switch (p) {
-                // a string pattern tries the address, and the name too when it has letters
-                case HostPattern.Textual s -> stringCovers(s.pattern(), t.pattern()) && (s.alsoName() || !t.alsoName());
-                case HostPattern.Masked m -> !t.alsoName() && t.pattern() instanceof StringPattern.Exact e
-                        && InetLiterals.dotQuad(e.lower()) != InetLiterals.NONE && m.mask().matches(e.lower());
-                default -> false;
-            };
-            case HostPattern.Masked n -> p instanceof HostPattern.Masked m && netCovers(m.mask(), n.mask());
-            default -> false;
-        };
+        // instanceof chains, not pattern switches: each switch bootstraps a generated class at run
+        // time, which no AOT cache keeps (≈ 1 ms apiece of jwrap check's start-up, PERFORMANCE §9)
+        if (q instanceof HostPattern.Textual t) {
+            // a string pattern tries the address, and the name too when it has letters
+            if (p instanceof HostPattern.Textual s) {
+                return stringCovers(s.pattern(), t.pattern()) && (s.alsoName() || !t.alsoName());
+            }
+            return p instanceof HostPattern.Masked m && !t.alsoName() && t.pattern() instanceof StringPattern.Exact e
+                    && InetLiterals.dotQuad(e.lower()) != InetLiterals.NONE && m.mask().matches(e.lower());
+        }
+        return q instanceof HostPattern.Masked n && p instanceof HostPattern.Masked m && netCovers(m.mask(), n.mask());
     }
 
     /** {@code p ⊇ q} for networks: both readings (IPv4 addresses, IPv6 addresses) separately. */
@@ -129,19 +129,30 @@ final class Coverage {
         if (p.getClass() == q.getClass() && Ascii.equalsIgnoreCase(p.text(), q.text())) {
             return true;
         }
-        return switch (p) {
+        if (p instanceof StringPattern.NotUnknown) {
             // "unknown" has no dot and is no IPv6 address: KNOWN holds for all of these
-            case StringPattern.NotUnknown n -> q instanceof StringPattern.Suffix || q instanceof StringPattern.Prefix
+            return q instanceof StringPattern.Suffix || q instanceof StringPattern.Prefix
                     || q instanceof StringPattern.NotUnknown || q instanceof StringPattern.BracketV6;
-            case StringPattern.Suffix s -> q instanceof StringPattern.Suffix t && t.lower().endsWith(s.lower());
-            case StringPattern.Prefix s -> q instanceof StringPattern.Prefix t && t.lower().startsWith(s.lower());
-            default -> false;
-        };
+        }
+        if (p instanceof StringPattern.Suffix s) {
+            return q instanceof StringPattern.Suffix t && t.lower().endsWith(s.lower());
+        }
+        return p instanceof StringPattern.Prefix s && q instanceof StringPattern.Prefix t
+                && t.lower().startsWith(s.lower());
     }
 
     /** {@code ALL}, or a wildcard made only of {@code *}. */
     static boolean isUniversal(StringPattern p) {
-        return p instanceof StringPattern.Any || (p instanceof StringPattern.Glob g && g.lower().chars().allMatch(c -> c == '*'));
+        return p instanceof StringPattern.Any || (p instanceof StringPattern.Glob g && onlyStars(g.lower()));
+    }
+
+    private static boolean onlyStars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '*') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isUniversal(HostPattern p) {
@@ -163,11 +174,11 @@ final class Coverage {
 
     /** A host pattern no endpoint can match. */
     static boolean neverMatches(HostPattern h) {
-        return switch (h) {
-            case HostPattern.Masked m -> !v4Usable(m.mask()) && m.mask().v6Net() == null;
-            case HostPattern.Textual t -> t.pattern() instanceof StringPattern.BracketV6 b && b.address() == null;
-            default -> false;
-        };
+        if (h instanceof HostPattern.Masked m) {
+            return !v4Usable(m.mask()) && m.mask().v6Net() == null;
+        }
+        return h instanceof HostPattern.Textual t && t.pattern() instanceof StringPattern.BracketV6 b
+                && b.address() == null;
     }
 
     static boolean neverMatches(DaemonPattern d) {

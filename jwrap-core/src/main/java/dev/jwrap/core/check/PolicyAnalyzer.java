@@ -52,8 +52,15 @@ public final class PolicyAnalyzer {
         out.addAll(PatternAnalysis.analyze(deny));
         out.addAll(ShadowAnalysis.analyze(allow, deny));
         out.addAll(DefaultsAnalysis.analyze(allow, deny, denyContent == null ? 0 : lineCount(denyContent)));
-        // file order, then line order; the sort is stable, so one line's findings keep their order
-        out.sort(Comparator.comparingInt((Finding f) -> allowName.equals(f.file()) ? 0 : 1).thenComparingInt(Finding::line));
+        // file order, then line order; the sort is stable, so one line's findings keep their order.
+        // A class, not Comparator.comparingInt: the JDK's combinator lambdas are spun at run time.
+        out.sort(new Comparator<Finding>() {
+            @Override
+            public int compare(Finding a, Finding b) {
+                int byFile = Integer.compare(allowName.equals(a.file()) ? 0 : 1, allowName.equals(b.file()) ? 0 : 1);
+                return byFile != 0 ? byFile : Integer.compare(a.line(), b.line());
+            }
+        });
         return out;
     }
 

@@ -83,8 +83,22 @@ public final class PolicyCheck {
         String allow = inv.allow().name();
         String deny = inv.deny().name();
         // whole-run findings first, then the allow table, then the deny table, each by line
-        all.sort(Comparator.comparingInt((Finding f) -> allow.equals(f.file()) ? 1 : deny.equals(f.file()) ? 2 : 0)
-                .thenComparingInt(f -> allow.equals(f.file()) || deny.equals(f.file()) ? f.line() : 0));
+        // a class, not Comparator.comparingInt: the JDK's combinator lambdas are spun at run time
+        all.sort(new Comparator<Finding>() {
+            @Override
+            public int compare(Finding a, Finding b) {
+                int byFile = Integer.compare(rank(a), rank(b));
+                return byFile != 0 ? byFile : Integer.compare(line(a), line(b));
+            }
+
+            private int rank(Finding f) {
+                return allow.equals(f.file()) ? 1 : deny.equals(f.file()) ? 2 : 0;
+            }
+
+            private int line(Finding f) {
+                return allow.equals(f.file()) || deny.equals(f.file()) ? f.line() : 0;
+            }
+        });
         return new Report(result, diagnostics, analysis, all);
     }
 }

@@ -360,32 +360,24 @@ public final class TableIndex {
             }
             boolean unindexable = false;
             boolean nameKeyed = false;
+            // instanceof chains, not pattern switches: each switch's bootstrap generates a class at
+            // run time that no AOT cache keeps (≈ 1 ms apiece of jwrap match's start-up, PERFORMANCE §9)
             for (ClientPattern client : rule.clients().head()) {
-                switch (client.host()) {
-                    case HostPattern.Textual t -> {
-                        switch (t.pattern()) {
-                            case StringPattern.Exact e -> put(addrExact, e.lower(), r);
-                            case StringPattern.Prefix p -> put(addrPrefix, p.lower(), r);
-                            case StringPattern.Suffix s -> put(addrSuffix, s.lower(), r);
-                            default -> unindexable = true;
-                        }
-                        if (t.alsoName()) {
-                            nameKeyed = true;
-                            switch (t.pattern()) {
-                                case StringPattern.Exact e -> put(nameExact, e.lower(), r);
-                                case StringPattern.Prefix p -> put(namePrefix, p.lower(), r);
-                                case StringPattern.Suffix s -> put(nameSuffix, s.lower(), r);
-                                default -> unindexable = true;
-                            }
-                        }
-                    }
-                    case HostPattern.Masked m -> addNet(m.mask(), r);
-                    case HostPattern.Local l -> {
-                        // a name key like any other: LOCAL can only match a known, dotless name
+                HostPattern host = client.host();
+                if (host instanceof HostPattern.Textual t) {
+                    unindexable |= !put(t.pattern(), addrExact, addrPrefix, addrSuffix, r);
+                    if (t.alsoName()) {
                         nameKeyed = true;
-                        localNames.add(r);
+                        unindexable |= !put(t.pattern(), nameExact, namePrefix, nameSuffix, r);
                     }
-                    default -> unindexable = true;
+                } else if (host instanceof HostPattern.Masked m) {
+                    addNet(m.mask(), r);
+                } else if (host instanceof HostPattern.Local) {
+                    // a name key like any other: LOCAL can only match a known, dotless name
+                    nameKeyed = true;
+                    localNames.add(r);
+                } else {
+                    unindexable = true;
                 }
             }
             if (unindexable) {
@@ -445,12 +437,31 @@ public final class TableIndex {
         }
 
         private static boolean mayLookUpName(HostPattern host) {
-            return switch (host) {
-                case HostPattern.Masked m -> false;
-                case HostPattern.Textual t -> t.alsoName();
-                case HostPattern.FileList f -> f.words().stream().anyMatch(Builder::mayLookUpName);
-                default -> true;
-            };
+            if (host instanceof HostPattern.Masked) {
+                return false;
+            }
+            if (host instanceof HostPattern.Textual t) {
+                return t.alsoName();
+            }
+            if (host instanceof HostPattern.FileList f) {
+                return f.words().stream().anyMatch(Builder::mayLookUpName);
+            }
+            return true;
+        }
+
+        /** Indexes an exact, prefix or suffix pattern under its key; false for any other kind. */
+        private static boolean put(StringPattern pattern, Map<String, IntList> exact, Map<String, IntList> prefix,
+                Map<String, IntList> suffix, int r) {
+            if (pattern instanceof StringPattern.Exact e) {
+                put(exact, e.lower(), r);
+            } else if (pattern instanceof StringPattern.Prefix p) {
+                put(prefix, p.lower(), r);
+            } else if (pattern instanceof StringPattern.Suffix s) {
+                put(suffix, s.lower(), r);
+            } else {
+                return false;
+            }
+            return true;
         }
 
         private static void put(Map<String, IntList> map, String key, int r) {

@@ -4,14 +4,12 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.jwrap.core.sys.Downcall;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -71,7 +69,8 @@ final class Libc {
     private final Downcall getgrnamR;
 
     /**
-     * Finds the functions; each is bound on its first call.
+     * Finds the functions; each is bound on its first call (a run that asks for no name or user
+     * binds nothing, one that only matches addresses binds no user function).
      *
      * @throws UnsupportedOperationException when not on 64-bit Linux, whose layouts this class
      *     hard-codes, or when the C library lacks one of the functions
@@ -83,52 +82,22 @@ final class Libc {
                     "the system lookups need 64-bit Linux with glibc; this is " + os + " with "
                             + ADDRESS.byteSize() * 8 + "-bit pointers; use another HostResolver/UserDatabase");
         }
-        SymbolLookup lookup = Linker.nativeLinker().defaultLookup();
-        getaddrinfo = new Downcall(lookup, "getaddrinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        freeaddrinfo = new Downcall(lookup, "freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
-        getnameinfo = new Downcall(lookup, "getnameinfo",
+        getaddrinfo = Downcall.of("getaddrinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        freeaddrinfo = Downcall.of("freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
+        getnameinfo = Downcall.of("getnameinfo",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-        innetgr = new Downcall(lookup, "innetgr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        getdomainname = new Downcall(lookup, "getdomainname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+        innetgr = Downcall.of("innetgr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+        getdomainname = Downcall.of("getdomainname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
         FunctionDescriptor byName = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-        getpwnamR = new Downcall(lookup, "getpwnam_r", byName);
-        getgrnamR = new Downcall(lookup, "getgrnam_r", byName);
-    }
-
-    /**
-     * One C function, its downcall handle made on the first call. Making a handle costs the JVM a
-     * generated stub class per signature (milliseconds of a short-lived tool's start-up, and not
-     * kept by the AOT cache), so a run that asks for no name or user binds nothing, and one that
-     * only matches addresses binds no user function.
-     */
-    private static final class Downcall {
-        private final MemorySegment symbol;
-        private final FunctionDescriptor descriptor;
-        private volatile MethodHandle handle;
-
-        Downcall(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
-            this.symbol = lookup.find(name)
-                    .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
-            this.descriptor = descriptor;
-        }
-
-        /** The handle; two threads racing to make it get equal ones, as the linker caches per signature. */
-        @SuppressWarnings("restricted") // calling into the C library is the point of this class
-        MethodHandle handle() {
-            MethodHandle h = handle;
-            if (h == null) {
-                h = Linker.nativeLinker().downcallHandle(symbol, descriptor);
-                handle = h;
-            }
-            return h;
-        }
+        getpwnamR = Downcall.of("getpwnam_r", byName);
+        getgrnamR = Downcall.of("getgrnam_r", byName);
     }
 
     int getaddrinfo(MemorySegment node, MemorySegment service, MemorySegment hints, MemorySegment res) {
         try {
             return (int) getaddrinfo.handle().invokeExact(node, service, hints, res);
         } catch (Throwable t) {
-            throw downcallFailed("getaddrinfo", t);
+            throw getaddrinfo.failed(t);
         }
     }
 
@@ -136,7 +105,7 @@ final class Libc {
         try {
             freeaddrinfo.handle().invokeExact(res);
         } catch (Throwable t) {
-            throw downcallFailed("freeaddrinfo", t);
+            throw freeaddrinfo.failed(t);
         }
     }
 
@@ -144,7 +113,7 @@ final class Libc {
         try {
             return (int) getnameinfo.handle().invokeExact(sa, salen, host, hostlen, MemorySegment.NULL, 0, flags);
         } catch (Throwable t) {
-            throw downcallFailed("getnameinfo", t);
+            throw getnameinfo.failed(t);
         }
     }
 
@@ -152,7 +121,7 @@ final class Libc {
         try {
             return (int) innetgr.handle().invokeExact(netgroup, host, user, domain);
         } catch (Throwable t) {
-            throw downcallFailed("innetgr", t);
+            throw innetgr.failed(t);
         }
     }
 
@@ -160,7 +129,7 @@ final class Libc {
         try {
             return (int) getdomainname.handle().invokeExact(name, len);
         } catch (Throwable t) {
-            throw downcallFailed("getdomainname", t);
+            throw getdomainname.failed(t);
         }
     }
 
@@ -168,7 +137,7 @@ final class Libc {
         try {
             return (int) getpwnamR.handle().invokeExact(name, pwd, buf, buflen, result);
         } catch (Throwable t) {
-            throw downcallFailed("getpwnam_r", t);
+            throw getpwnamR.failed(t);
         }
     }
 
@@ -176,7 +145,7 @@ final class Libc {
         try {
             return (int) getgrnamR.handle().invokeExact(name, grp, buf, buflen, result);
         } catch (Throwable t) {
-            throw downcallFailed("getgrnam_r", t);
+            throw getgrnamR.failed(t);
         }
     }
 
@@ -206,15 +175,5 @@ final class Libc {
 
     static long offset(StructLayout layout, String field) {
         return layout.byteOffset(MemoryLayout.PathElement.groupElement(field));
-    }
-
-    private static RuntimeException downcallFailed(String function, Throwable t) {
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        return new IllegalStateException("downcall to " + function + "() failed", t);
     }
 }

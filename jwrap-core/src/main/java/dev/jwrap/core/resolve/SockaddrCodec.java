@@ -4,13 +4,13 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.jwrap.core.sys.SocketAddressBytes;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
+import java.net.InetSocketAddress;
 
 /**
  * Converts between {@link InetAddress} and Linux {@code struct sockaddr_in} /
@@ -51,21 +51,8 @@ final class SockaddrCodec {
      */
     @SuppressWarnings("restricted") // the length is the C library's ai_addrlen
     static InetAddress decode(MemorySegment sockaddr, int length) {
-        MemorySegment sa = sockaddr.reinterpret(length);
-        int family = length >= 2 ? Short.toUnsignedInt(sa.get(JAVA_SHORT, FAMILY)) : -1;
-        try {
-            if (family == Libc.AF_INET && length >= SOCKADDR_IN_SIZE) {
-                return InetAddress.getByAddress(sa.asSlice(IN_ADDR, 4).toArray(JAVA_BYTE));
-            }
-            if (family == Libc.AF_INET6 && length >= SOCKADDR_IN6_SIZE) {
-                int scope = sa.get(JAVA_INT, IN6_SCOPE_ID);
-                // -1: no scope at all, so that an unscoped address does not print as "%0".
-                return Inet6Address.getByAddress(null, sa.asSlice(IN6_ADDR, 16).toArray(JAVA_BYTE), scope == 0 ? -1 : scope);
-            }
-        } catch (UnknownHostException e) {
-            throw new AssertionError("4 and 16 bytes are always an address", e);
-        }
-        return null;
+        InetSocketAddress address = SocketAddressBytes.decode(sockaddr.reinterpret(length).toArray(JAVA_BYTE), length);
+        return address == null ? null : address.getAddress();
     }
 
 }

@@ -2,13 +2,12 @@ package dev.jwrap.core.resolve;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs blocking calls that cannot be interrupted (native lookups) on a bounded pool of worker
@@ -47,7 +46,7 @@ final class TimeLimiter implements AutoCloseable {
                 IDLE_KEEP_ALIVE_SECONDS,
                 TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().daemon().name(threadName, 0).factory());
+                new Workers(threadName));
         workers.allowCoreThreadTimeOut(true);
     }
 
@@ -57,30 +56,95 @@ final class TimeLimiter implements AutoCloseable {
      * thrown by {@code call} are programming errors and are rethrown unchanged.
      */
     <T> T call(Callable<T> call, T failed) {
-        FutureTask<T> task = new FutureTask<>(call);
+        Task<T> task = new Task<>(call);
         try {
             workers.execute(task);
         } catch (RejectedExecutionException closed) {
             return failed;
         }
         try {
-            return task.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return abandon(task, failed);
+            if (task.await(timeoutNanos)) {
+                return task.value();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return abandon(task, failed);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
+        }
+        // Interrupting would not stop a thread inside the C library; just drop it from the queue
+        // if it has not started yet.
+        workers.remove(task);
+        return failed;
+    }
+
+    /**
+     * One call and its outcome, guarded by its own monitor. Not a FutureTask: FutureTask and the
+     * JDK's numbering thread factory use VarHandles, whose first use makes the JVM generate
+     * lambda-form classes no AOT cache keeps (≈ 3 ms of {@code jwrap check}'s start-up, docs/PERFORMANCE.md §9).
+     */
+    private static final class Task<T> implements Runnable {
+        private final Callable<T> call;
+        private boolean done;
+        private T value;
+        private Throwable failure;
+
+        Task(Callable<T> call) {
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            T result = null;
+            Throwable thrown = null;
+            try {
+                result = call.call();
+            } catch (Throwable t) {
+                thrown = t;
+            }
+            synchronized (this) {
+                value = result;
+                failure = thrown;
+                done = true;
+                notifyAll();
+            }
+        }
+
+        /** Waits until the call is done or {@code nanos} have passed; true when done. */
+        synchronized boolean await(long nanos) throws InterruptedException {
+            long deadline = System.nanoTime() + nanos;
+            while (!done) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                // wait's millisecond form, rounded up so a short remainder does not spin
+                wait(Math.max(1, left / 1_000_000 + (left % 1_000_000 == 0 ? 0 : 1)));
+            }
+            return true;
+        }
+
+        /** The value; rethrows what the call threw (programming errors). */
+        synchronized T value() {
+            if (failure != null) {
+                throw rethrow(failure);
+            }
+            return value;
         }
     }
 
-    private <T> T abandon(FutureTask<T> task, T failed) {
-        // Interrupting would not stop a thread inside the C library; just drop it from the queue
-        // if it has not started yet.
-        task.cancel(false);
-        workers.remove(task);
-        return failed;
+    /** Daemon platform threads named prefix0, prefix1, ... */
+    private static final class Workers implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Workers(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, prefix.concat(Integer.toString(next.getAndIncrement())));
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     /** Stops accepting calls; calls already inside the C library finish on their own. */

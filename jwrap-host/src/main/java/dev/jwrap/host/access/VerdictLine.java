@@ -26,11 +26,12 @@ record VerdictLine(SyslogPriority priority, String text) {
 
     /** The line of a granted connection; a refusal is the same line after "refused ". */
     private static String connectFrom(AccessAttempt attempt, String clientInfo, String clientAddress) {
-        return switch (attempt.style()) {
-            case LogStyle.Tcpd() -> "connect from " + clientInfo + " (" + clientAddress + ")";
-            case LogStyle.Inetd(String service, String protocol) -> "connection from " + clientInfo + ", service "
-                    + service + " (" + protocol + ")";
-        };
+        // instanceof, not a pattern switch, whose bootstrap generates a class no AOT cache keeps (jwrap
+        // tcpd's start-up, docs/PERFORMANCE.md §9)
+        if (attempt.style() instanceof LogStyle.Inetd(String service, String protocol)) {
+            return "connection from " + clientInfo + ", service " + service + " (" + protocol + ")";
+        }
+        return "connect from " + clientInfo + " (" + clientAddress + ")"; // LogStyle.Tcpd
     }
 
     void writeTo(Syslog log) {

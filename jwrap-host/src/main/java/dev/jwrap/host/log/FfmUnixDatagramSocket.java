@@ -4,18 +4,12 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.jwrap.core.sys.Downcall;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The {@link UnixDatagramSocket} through FFM downcalls, for a JVM without libjwrap.so.
@@ -27,12 +21,9 @@ final class FfmUnixDatagramSocket extends UnixDatagramSocket {
     /** {@code sizeof(struct sockaddr_un)}: a 2-byte family and 108 bytes of path. */
     private static final int SOCKADDR_UN_SIZE = 110;
 
-    private static final MemoryLayout ERRNO_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-
-    private final MethodHandle connect;
-    private final MethodHandle send;
-    private final MethodHandle close;
+    private final Downcall connect;
+    private final Downcall send;
+    private final Downcall close;
     private final int fd;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment address;
@@ -44,50 +35,38 @@ final class FfmUnixDatagramSocket extends UnixDatagramSocket {
      * @param sockaddr the sockaddr_un to send to, as {@link #sockaddr} makes it
      * @throws IOException when socket() fails
      */
-    @SuppressWarnings("restricted") // calling into the C library is the point of this class
     FfmUnixDatagramSocket(byte[] sockaddr) throws IOException {
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup lookup = linker.defaultLookup();
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        MethodHandle socket = linker.downcallHandle(find(lookup, "socket"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
-        connect = linker.downcallHandle(find(lookup, "connect"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        send = linker.downcallHandle(find(lookup, "send"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), errno);
-        close = linker.downcallHandle(find(lookup, "close"), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        Downcall socket = Downcall.capturingErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        connect = Downcall.capturingErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        send = Downcall.capturingErrno("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        close = Downcall.of("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         address = arena.allocate(SOCKADDR_UN_SIZE, 2);
         MemorySegment.copy(sockaddr, 0, address, JAVA_BYTE, 0, sockaddr.length);
         addressLength = sockaddr.length;
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(ERRNO_STATE);
-            fd = (int) socket.invokeExact(state, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            MemorySegment state = Downcall.errnoState(call);
+            fd = (int) socket.handle().invokeExact(state, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 arena.close();
-                throw new IOException("socket(AF_UNIX, SOCK_DGRAM): errno " + (int) ERRNO.get(state, 0L));
+                throw new IOException("socket(AF_UNIX, SOCK_DGRAM): errno " + Downcall.errno(state));
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("downcall to socket() failed", t);
+            throw socket.failed(t);
         }
-    }
-
-    private static MemorySegment find(SymbolLookup lookup, String name) {
-        return lookup.find(name)
-                .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
     }
 
     @Override
     int connect() {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(ERRNO_STATE);
-            int result = (int) connect.invokeExact(state, fd, address, addressLength);
-            return result == 0 ? 0 : (int) ERRNO.get(state, 0L);
+            MemorySegment state = Downcall.errnoState(call);
+            int result = (int) connect.handle().invokeExact(state, fd, address, addressLength);
+            return result == 0 ? 0 : Downcall.errno(state);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("downcall to connect() failed", t);
+            throw connect.failed(t);
         }
     }
 
@@ -95,24 +74,24 @@ final class FfmUnixDatagramSocket extends UnixDatagramSocket {
     int sendConnected(byte[] datagram) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment buffer = call.allocateFrom(JAVA_BYTE, datagram);
-            MemorySegment state = call.allocate(ERRNO_STATE);
-            long sent = (long) send.invokeExact(state, fd, buffer, (long) datagram.length, MSG_DONTWAIT | MSG_NOSIGNAL);
-            return sent >= 0 ? 0 : (int) ERRNO.get(state, 0L);
+            MemorySegment state = Downcall.errnoState(call);
+            long sent = (long) send.handle().invokeExact(state, fd, buffer, (long) datagram.length, MSG_DONTWAIT | MSG_NOSIGNAL);
+            return sent >= 0 ? 0 : Downcall.errno(state);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("downcall to send() failed", t);
+            throw send.failed(t);
         }
     }
 
     @Override
     public void close() {
         try {
-            int ignored = (int) close.invokeExact(fd);
+            int ignored = (int) close.handle().invokeExact(fd);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException("downcall to close() failed", t);
+            throw close.failed(t);
         } finally {
             arena.close();
         }

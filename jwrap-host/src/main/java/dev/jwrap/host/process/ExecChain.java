@@ -62,13 +62,17 @@ final class ExecChain {
 
     private List<String> credentialStage(Credentials credentials) {
         String setpriv = helpers.setpriv().toString();
-        return switch (credentials) {
-            case Credentials.Unchanged u -> List.of();
-            case Credentials.GroupOnly g -> List.of(setpriv, "--regid=" + Integer.toUnsignedString(g.gid()), "--keep-groups", "--");
-            case Credentials.SwitchUser s -> List.of(setpriv, "--reuid=" + Integer.toUnsignedString(s.uid()),
+        // instanceof, not a pattern switch: its bootstrap generates a class at run time that no
+        // AOT cache keeps, ≈ 1 ms of jwrap tcpd's way to exec (docs/PERFORMANCE.md §9)
+        if (credentials instanceof Credentials.GroupOnly g) {
+            return List.of(setpriv, "--regid=" + Integer.toUnsignedString(g.gid()), "--keep-groups", "--");
+        }
+        if (credentials instanceof Credentials.SwitchUser s) {
+            return List.of(setpriv, "--reuid=" + Integer.toUnsignedString(s.uid()),
                     "--regid=" + Integer.toUnsignedString(s.gid()),
                     groupsOption(s.groups()), "--");
-        };
+        }
+        return List.of(); // Unchanged
     }
 
     private static String groupsOption(List<Integer> groups) {

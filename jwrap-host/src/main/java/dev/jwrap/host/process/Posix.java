@@ -5,16 +5,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import dev.jwrap.core.sys.Downcall;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -59,8 +55,6 @@ final class Posix {
     static final int EINTR = 4;
     static final int ECHILD = 10;
 
-    private static final MemoryLayout ERRNO_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = ERRNO_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     private final Downcall posixSpawn;
     private final Downcall faInit;
@@ -78,7 +72,6 @@ final class Posix {
     private final Downcall fcntl;
     private final Downcall umask;
     private final Downcall getgrouplist;
-    private final Downcall strerrordesc;
     private final Downcall geteuid;
     private final Downcall dup2;
     private final Downcall dup3;
@@ -100,92 +93,52 @@ final class Posix {
             throw new UnsupportedOperationException(
                     "spawning services needs 64-bit Linux with glibc; this is " + os);
         }
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup lookup = linker.defaultLookup();
-        Linker.Option errno = Linker.Option.captureCallState("errno");
         FunctionDescriptor onePointer = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-        posixSpawn = bind(linker, lookup, "posix_spawn",
+        posixSpawn = Downcall.of("posix_spawn",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        faInit = bind(linker, lookup, "posix_spawn_file_actions_init", onePointer);
-        faDestroy = bind(linker, lookup, "posix_spawn_file_actions_destroy", onePointer);
-        faAddDup2 = bind(linker, lookup, "posix_spawn_file_actions_adddup2",
+        faInit = Downcall.of("posix_spawn_file_actions_init", onePointer);
+        faDestroy = Downcall.of("posix_spawn_file_actions_destroy", onePointer);
+        faAddDup2 = Downcall.of("posix_spawn_file_actions_adddup2",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-        faAddOpen = bind(linker, lookup, "posix_spawn_file_actions_addopen",
+        faAddOpen = Downcall.of("posix_spawn_file_actions_addopen",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-        faAddCloseFrom = bind(linker, lookup, "posix_spawn_file_actions_addclosefrom_np",
+        faAddCloseFrom = Downcall.of("posix_spawn_file_actions_addclosefrom_np",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-        faAddChdir = bind(linker, lookup, "posix_spawn_file_actions_addchdir_np",
+        faAddChdir = Downcall.of("posix_spawn_file_actions_addchdir_np",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        attrInit = bind(linker, lookup, "posix_spawnattr_init", onePointer);
-        attrDestroy = bind(linker, lookup, "posix_spawnattr_destroy", onePointer);
-        attrSetFlags = bind(linker, lookup, "posix_spawnattr_setflags",
+        attrInit = Downcall.of("posix_spawnattr_init", onePointer);
+        attrDestroy = Downcall.of("posix_spawnattr_destroy", onePointer);
+        attrSetFlags = Downcall.of("posix_spawnattr_setflags",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
-        attrSetSigMask = bind(linker, lookup, "posix_spawnattr_setsigmask",
+        attrSetSigMask = Downcall.of("posix_spawnattr_setsigmask",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        attrSetSigDefault = bind(linker, lookup, "posix_spawnattr_setsigdefault",
+        attrSetSigDefault = Downcall.of("posix_spawnattr_setsigdefault",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        waitpid = bind(linker, lookup, "waitpid",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        fcntl = bind(linker, lookup, "fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
-                errno, Linker.Option.firstVariadicArg(2));
-        umask = bind(linker, lookup, "umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-        getgrouplist = bind(linker, lookup, "getgrouplist",
+        waitpid = Downcall.capturingErrno("waitpid",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        fcntl = Downcall.capturingErrno("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                Linker.Option.firstVariadicArg(2));
+        umask = Downcall.of("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        getgrouplist = Downcall.of("getgrouplist",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-        dup2 = bind(linker, lookup, "dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+        dup2 = Downcall.capturingErrno("dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
         // dup3(fd, newFd, 0) is dup2 for two different descriptors, with close_range's signature:
         // one stub serves both (and socket's), a generated class less on jwrap tcpd's exec path
-        dup3 = bind(linker, lookup, "dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
-        closeRange = bind(linker, lookup, "close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
-                errno);
+        dup3 = Downcall.capturingErrno("dup3", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        closeRange = Downcall.capturingErrno("close_range",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         // pthread_sigmask returns its error and leaves errno alone; it is bound with errno capture all
         // the same, so it shares the stub of getsockname's signature (one generated class less for
         // jwrap tcpd, whose exec is the only caller and which asks its socket for both ends that way)
-        pthreadSigmask = bind(linker, lookup, "pthread_sigmask",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), errno);
-        execve = bind(linker, lookup, "execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS), errno);
-        geteuid = bind(linker, lookup, "geteuid", FunctionDescriptor.of(JAVA_INT));
-        getsockopt = bind(linker, lookup, "getsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), errno);
-        getsockname = bind(linker, lookup, "getsockname",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), errno);
-        close = bind(linker, lookup, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
-        strerrordesc = bind(linker, lookup, "strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    }
-
-    private static Downcall bind(Linker linker, SymbolLookup lookup, String name, FunctionDescriptor descriptor,
-            Linker.Option... options) {
-        MemorySegment symbol = lookup.find(name)
-                .orElseThrow(() -> new UnsupportedOperationException("the C library has no " + name + "()"));
-        return new Downcall(linker, symbol, descriptor, options);
-    }
-
-    /**
-     * A C function whose downcall handle is made on first use: each handle costs the JVM a
-     * generated stub class, and a short-lived process (jwrap tcpd's exec) calls a few of the 22.
-     */
-    private static final class Downcall {
-        private final Linker linker;
-        private final MemorySegment symbol;
-        private final FunctionDescriptor descriptor;
-        private final Linker.Option[] options;
-        private volatile MethodHandle handle;
-
-        Downcall(Linker linker, MemorySegment symbol, FunctionDescriptor descriptor, Linker.Option... options) {
-            this.linker = linker;
-            this.symbol = symbol;
-            this.descriptor = descriptor;
-            this.options = options;
-        }
-
-        @SuppressWarnings("restricted") // calling into the C library is the point of this class
-        MethodHandle handle() {
-            MethodHandle h = handle;
-            if (h == null) {
-                h = linker.downcallHandle(symbol, descriptor, options);
-                handle = h;
-            }
-            return h;
-        }
+        pthreadSigmask = Downcall.capturingErrno("pthread_sigmask",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        execve = Downcall.capturingErrno("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+        geteuid = Downcall.of("geteuid", FunctionDescriptor.of(JAVA_INT));
+        getsockopt = Downcall.capturingErrno("getsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        getsockname = Downcall.capturingErrno("getsockname",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        close = Downcall.capturingErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     int posixSpawn(MemorySegment pid, MemorySegment path, MemorySegment fileActions, MemorySegment attr,
@@ -193,7 +146,7 @@ final class Posix {
         try {
             return (int) posixSpawn.handle().invokeExact(pid, path, fileActions, attr, argv, envp);
         } catch (Throwable t) {
-            throw downcallFailed("posix_spawn", t);
+            throw Downcall.failed("posix_spawn", t);
         }
     }
 
@@ -209,7 +162,7 @@ final class Posix {
         try {
             return (int) faAddDup2.handle().invokeExact(fa, fd, newFd);
         } catch (Throwable t) {
-            throw downcallFailed("posix_spawn_file_actions_adddup2", t);
+            throw Downcall.failed("posix_spawn_file_actions_adddup2", t);
         }
     }
 
@@ -217,7 +170,7 @@ final class Posix {
         try {
             return (int) faAddOpen.handle().invokeExact(fa, fd, path, flags, mode);
         } catch (Throwable t) {
-            throw downcallFailed("posix_spawn_file_actions_addopen", t);
+            throw Downcall.failed("posix_spawn_file_actions_addopen", t);
         }
     }
 
@@ -225,7 +178,7 @@ final class Posix {
         try {
             return (int) faAddCloseFrom.handle().invokeExact(fa, lowFd);
         } catch (Throwable t) {
-            throw downcallFailed("posix_spawn_file_actions_addclosefrom_np", t);
+            throw Downcall.failed("posix_spawn_file_actions_addclosefrom_np", t);
         }
     }
 
@@ -233,7 +186,7 @@ final class Posix {
         try {
             return (int) faAddChdir.handle().invokeExact(fa, path);
         } catch (Throwable t) {
-            throw downcallFailed("posix_spawn_file_actions_addchdir_np", t);
+            throw Downcall.failed("posix_spawn_file_actions_addchdir_np", t);
         }
     }
 
@@ -249,7 +202,7 @@ final class Posix {
         try {
             return (int) attrSetFlags.handle().invokeExact(attr, flags);
         } catch (Throwable t) {
-            throw downcallFailed("posix_spawnattr_setflags", t);
+            throw Downcall.failed("posix_spawnattr_setflags", t);
         }
     }
 
@@ -272,22 +225,22 @@ final class Posix {
     /** {@code waitpid(pid, status, options)}: the pid, 0 when still running, or {@code -errno}. */
     int waitpid(int pid, MemorySegment status, int options) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             int rc = (int) waitpid.handle().invokeExact(state, pid, status, options);
-            return rc >= 0 ? rc : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? rc : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("waitpid", t);
+            throw Downcall.failed("waitpid", t);
         }
     }
 
     /** {@code fcntl(fd, cmd, arg)}: the result, or {@code -errno}. */
     int fcntl(int fd, int cmd, int arg) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             int rc = (int) fcntl.handle().invokeExact(state, fd, cmd, arg);
-            return rc >= 0 ? rc : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? rc : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("fcntl", t);
+            throw Downcall.failed("fcntl", t);
         }
     }
 
@@ -296,31 +249,31 @@ final class Posix {
         try {
             return (int) umask.handle().invokeExact(mask);
         } catch (Throwable t) {
-            throw downcallFailed("umask", t);
+            throw Downcall.failed("umask", t);
         }
     }
 
     /** {@code dup2(fd, newFd)}: 0 on success, or {@code -errno}. */
     int dup2(int fd, int newFd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             int rc = fd == newFd
                     ? (int) dup2.handle().invokeExact(state, fd, newFd)
                     : (int) dup3.handle().invokeExact(state, fd, newFd, 0);
-            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? 0 : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("dup2", t);
+            throw Downcall.failed("dup2", t);
         }
     }
 
     /** {@code close_range(first, last, flags)}: 0 on success, or {@code -errno}. */
     int closeRange(int first, int last, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             int rc = (int) closeRange.handle().invokeExact(state, first, last, flags);
-            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? 0 : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("close_range", t);
+            throw Downcall.failed("close_range", t);
         }
     }
 
@@ -328,57 +281,57 @@ final class Posix {
     int pthreadSigmask(int how, MemorySegment set) {
         try {
             try (Arena arena = Arena.ofConfined()) {
-                return (int) pthreadSigmask.handle().invokeExact(arena.allocate(ERRNO_STATE), how, set, MemorySegment.NULL);
+                return (int) pthreadSigmask.handle().invokeExact(Downcall.errnoState(arena), how, set, MemorySegment.NULL);
             }
         } catch (Throwable t) {
-            throw downcallFailed("pthread_sigmask", t);
+            throw Downcall.failed("pthread_sigmask", t);
         }
     }
 
     /** {@code execve}: returns only on failure, with {@code errno}. */
     int execve(MemorySegment path, MemorySegment argv, MemorySegment envp) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             int ignored = (int) execve.handle().invokeExact(state, path, argv, envp);
-            return (int) ERRNO.get(state, 0L);
+            return Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("execve", t);
+            throw Downcall.failed("execve", t);
         }
     }
 
     /** An int-valued {@code getsockopt(fd, level, option)}: the value, or {@code -errno} (values are never negative). */
     int getsockoptInt(int fd, int level, int option) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             MemorySegment value = arena.allocate(JAVA_INT);
             MemorySegment length = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
             int rc = (int) getsockopt.handle().invokeExact(state, fd, level, option, value, length);
-            return rc >= 0 ? value.get(JAVA_INT, 0) : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? value.get(JAVA_INT, 0) : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("getsockopt", t);
+            throw Downcall.failed("getsockopt", t);
         }
     }
 
     /** {@code getsockname(fd)} into {@code address} (a {@code sockaddr_storage}): 0, or {@code -errno}. */
     int getsockname(int fd, MemorySegment address) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             MemorySegment length = arena.allocateFrom(JAVA_INT, (int) address.byteSize());
             int rc = (int) getsockname.handle().invokeExact(state, fd, address, length);
-            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? 0 : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("getsockname", t);
+            throw Downcall.failed("getsockname", t);
         }
     }
 
     /** {@code close(fd)}: 0, or {@code -errno}. */
     int close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(ERRNO_STATE);
+            MemorySegment state = Downcall.errnoState(arena);
             int rc = (int) close.handle().invokeExact(state, fd);
-            return rc >= 0 ? 0 : -(int) ERRNO.get(state, 0L);
+            return rc >= 0 ? 0 : -Downcall.errno(state);
         } catch (Throwable t) {
-            throw downcallFailed("close", t);
+            throw Downcall.failed("close", t);
         }
     }
 
@@ -387,7 +340,7 @@ final class Posix {
         try {
             return (int) geteuid.handle().invokeExact();
         } catch (Throwable t) {
-            throw downcallFailed("geteuid", t);
+            throw Downcall.failed("geteuid", t);
         }
     }
 
@@ -395,22 +348,13 @@ final class Posix {
         try {
             return (int) getgrouplist.handle().invokeExact(user, group, groups, count);
         } catch (Throwable t) {
-            throw downcallFailed("getgrouplist", t);
+            throw Downcall.failed("getgrouplist", t);
         }
     }
 
     /** The English text of an error number ("No such file or directory"), as strerror gives it in the C locale. */
-    @SuppressWarnings("restricted") // the description is a NUL-terminated static string
     String describe(int errno) {
-        try {
-            MemorySegment text = (MemorySegment) strerrordesc.handle().invokeExact(errno);
-            if (text.address() == 0) {
-                return "Unknown error " + errno;
-            }
-            return text.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8);
-        } catch (Throwable t) {
-            throw downcallFailed("strerrordesc_np", t);
-        }
+        return Downcall.describe(errno);
     }
 
     /** Allocates an opaque glibc object of {@code size} bytes, pointer-aligned. */
@@ -422,7 +366,7 @@ final class Posix {
         try {
             return (int) handle.handle().invokeExact(a);
         } catch (Throwable t) {
-            throw downcallFailed(name, t);
+            throw Downcall.failed(name, t);
         }
     }
 
@@ -430,17 +374,7 @@ final class Posix {
         try {
             return (int) handle.handle().invokeExact(a, b);
         } catch (Throwable t) {
-            throw downcallFailed(name, t);
+            throw Downcall.failed(name, t);
         }
-    }
-
-    private static RuntimeException downcallFailed(String function, Throwable t) {
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        return new IllegalStateException("downcall to " + function + "() failed", t);
     }
 }

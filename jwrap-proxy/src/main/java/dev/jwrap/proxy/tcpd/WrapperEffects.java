@@ -19,6 +19,8 @@ import java.util.Optional;
 final class WrapperEffects implements OptionEffects {
 
     private static final File DEV_NULL = new File("/dev/null");
+    /** Run by {@code /bin/sh -c} with the command as {@code $1}. */
+    private static final String IGNORE_HUP_THEN_RUN = "trap '' HUP; exec /bin/sh -c \"$1\" sh";
 
     private final InheritedSocket socket;
     private final Syslog log;
@@ -134,13 +136,16 @@ final class WrapperEffects implements OptionEffects {
     }
 
     /**
-     * Runs {@code /bin/sh -c command} with /dev/null as standard I/O and the environment as set so
-     * far, and waits for it, as tcpd's {@code shell_cmd} does.
+     * Runs {@code /bin/sh -c command} with /dev/null as standard I/O, SIGHUP ignored and the
+     * environment as set so far, and waits for it, as tcpd's {@code shell_cmd} does.
      *
      * @return its exit status, or -1 when it could not be started or ended on a signal
      */
     private int runShell(String command) {
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
+        // tcpd's shell_cmd ignores SIGHUP in the child before it execs the shell; a Java child
+        // cannot be started so, but an ignored signal stays ignored across exec: a first shell
+        // ignores it, then becomes `sh -c command` ($0 "sh", as tcpd gives it), the command unquoted
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", IGNORE_HUP_THEN_RUN, "sh", command)
                 .redirectInput(DEV_NULL)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -73,6 +73,8 @@ class TcpdUnderInetdIT {
             new Case("nice", Transport.TCP4, CLIENT4 + " : nice 5 : linger 3"),
             new Case("ident", Transport.TCP4, CLIENT4 + " : rfc931 2 : setenv PROBE_VAR %u"),
             new Case("badoption", Transport.TCP4, CLIENT4 + " : nosuchoption"),
+            // the spawned shell sends itself SIGHUP: it survives only when the wrapper ignored the signal for it
+            new Case("spawnhup", Transport.TCP4, CLIENT4 + " : spawn kill -HUP $$; echo survived > @DIR@/%d.hup"),
             new Case("grant6", Transport.TCP6, "[::1]"),
             new Case("deny6", Transport.TCP6, null),
             // an IPv4 pattern matches the v4-mapped client; %a and %c show what each wrapper makes of it
@@ -161,6 +163,16 @@ class TcpdUnderInetdIT {
             assertThat(logText("j-" + c.name())).as("syslog, case %s", c.name())
                     .isNotEmpty()
                     .isEqualTo(logText("c-" + c.name()));
+        }
+    }
+
+    /** tcpd's shell_cmd ignores SIGHUP for a spawned command; so must jwrap's (issue 5). */
+    @Test
+    void spawnedCommands_ignoreSighup_asUnderTcpd() throws IOException {
+        for (String impl : List.of("c", "j")) {
+            Path mark = dir.resolve(impl + "-spawnhup.hup");
+            assertThat(mark).as("%s: the spawned shell outlived its SIGHUP", impl).exists();
+            assertThat(Files.readString(mark)).isEqualTo("survived\n");
         }
     }
 
