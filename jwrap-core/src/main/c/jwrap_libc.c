@@ -51,7 +51,7 @@ static char *c_string(JNIEnv *env, jbyteArray bytes, int *ok) {
 
 JNIEXPORT jint JNICALL FN(abiVersion)(JNIEnv *env, jclass cls) {
     (void) env; UNUSED;
-    return 3;
+    return 4;
 }
 
 JNIEXPORT jstring JNICALL FN(errorText)(JNIEnv *env, jclass cls, jint error) {
@@ -255,6 +255,43 @@ JNIEXPORT jint JNICALL FN(setIntOption)(JNIEnv *env, jclass cls, jint fd, jint l
     (void) env; UNUSED;
     int v = value;
     return setsockopt(fd, level, option, &v, sizeof v) != 0 ? fail() : 0;
+}
+
+/*
+ * getsockopt of an option whose value is bytes (IP_OPTIONS) into value, at most its length: the
+ * option's length (what the kernel reports, which may exceed what fitted), or -errno.
+ */
+JNIEXPORT jint JNICALL FN(getBytesOption)(JNIEnv *env, jclass cls, jint fd, jint level, jint option, jbyteArray value) {
+    UNUSED;
+    unsigned char buffer[256];
+    jsize room = (*env)->GetArrayLength(env, value);
+    socklen_t length = room < (jsize) sizeof buffer ? (socklen_t) room : (socklen_t) sizeof buffer;
+    if (getsockopt(fd, level, option, buffer, &length) != 0) {
+        return fail();
+    }
+    jsize n = length < (socklen_t) room ? (jsize) length : room;
+    (*env)->SetByteArrayRegion(env, value, 0, n, (jbyte *) buffer);
+    return (jint) length;
+}
+
+/* setsockopt with value's bytes, or with none (NULL, 0) for a null array, which clears IP_OPTIONS: 0 or -errno. */
+JNIEXPORT jint JNICALL FN(setBytesOption)(JNIEnv *env, jclass cls, jint fd, jint level, jint option, jbyteArray value) {
+    UNUSED;
+    unsigned char buffer[256];
+    jsize n = value == NULL ? 0 : (*env)->GetArrayLength(env, value);
+    if (n > (jsize) sizeof buffer) {
+        return -EINVAL;
+    }
+    if (n > 0) {
+        (*env)->GetByteArrayRegion(env, value, 0, n, (jbyte *) buffer);
+    }
+    return setsockopt(fd, level, option, n > 0 ? buffer : NULL, (socklen_t) n) != 0 ? fail() : 0;
+}
+
+/* shutdown(fd, how): 0 or -errno. */
+JNIEXPORT jint JNICALL FN(shutdown)(JNIEnv *env, jclass cls, jint fd, jint how) {
+    (void) env; UNUSED;
+    return shutdown(fd, how) != 0 ? fail() : 0;
 }
 
 /* SO_LINGER: on with seconds when on is true, off otherwise. */

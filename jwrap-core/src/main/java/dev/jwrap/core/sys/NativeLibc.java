@@ -27,7 +27,7 @@ public final class NativeLibc {
 
     static final String FILE_NAME = "libjwrap.so";
     /** Bumped with every change of a function's signature, so a stale library is not used. */
-    private static final int ABI_VERSION = 3;
+    private static final int ABI_VERSION = 4;
 
     /** Loaded when this class is initialised, so that every native method can rely on it. */
     private static final boolean LOADED = load();
@@ -121,6 +121,18 @@ public final class NativeLibc {
 
     /** An int-valued {@code setsockopt}. */
     public static native int setIntOption(int fd, int level, int option, int value);
+
+    /**
+     * A {@code getsockopt} whose value is bytes ({@code IP_OPTIONS}), into {@code value}: the
+     * option's length as the kernel reports it (only what fits in {@code value} is copied).
+     */
+    public static native int getBytesOption(int fd, int level, int option, byte[] value);
+
+    /** A {@code setsockopt} with {@code value}'s bytes, or with none ({@code NULL, 0}) when it is null. */
+    public static native int setBytesOption(int fd, int level, int option, byte[] value);
+
+    /** {@code shutdown(fd, how)}. */
+    public static native int shutdown(int fd, int how);
 
     /** {@code SO_LINGER}: on with {@code seconds}, or off. */
     public static native int setLinger(int fd, boolean on, int seconds);

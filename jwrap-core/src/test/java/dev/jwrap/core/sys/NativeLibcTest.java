@@ -44,6 +44,31 @@ class NativeLibcTest {
         assertThat(NativeLibc.close(-1)).isEqualTo(-9);
         assertThat(NativeLibc.socketName(-1, true, new byte[128])).isEqualTo(-9);
         assertThat(NativeLibc.dup2(-1, 0)).isEqualTo(-9);
+        assertThat(NativeLibc.getBytesOption(-1, 0, 4, new byte[40])).isEqualTo(-9);
+        assertThat(NativeLibc.setBytesOption(-1, 0, 4, null)).isEqualTo(-9);
+        assertThat(NativeLibc.shutdown(-1, 2)).isEqualTo(-9);
+    }
+
+    @Test
+    void byteOptionsGoInAndComeBack() {
+        // IPPROTO_IP (0), IP_OPTIONS (4) of a fresh IPv4 TCP socket read back as set: a record-route option
+        int fd = NativeLibc.socket(2, 1, 0);
+        try {
+            byte[] recordRoute = {7, 7, 4, 0, 0, 0, 0, 0};
+            assertThat(NativeLibc.setBytesOption(fd, 0, 4, recordRoute)).isZero();
+            byte[] room = new byte[40];
+            assertThat(NativeLibc.getBytesOption(fd, 0, 4, room)).isEqualTo(8);
+            assertThat(room).startsWith(recordRoute);
+            byte[] small = new byte[3];
+            assertThat(NativeLibc.getBytesOption(fd, 0, 4, small)).as("what fitted").isEqualTo(3);
+            assertThat(small).containsExactly(7, 7, 4);
+            assertThat(NativeLibc.setBytesOption(fd, 0, 4, null)).isZero();
+            assertThat(NativeLibc.getBytesOption(fd, 0, 4, room)).as("cleared").isZero();
+            assertThat(NativeLibc.setBytesOption(fd, 0, 4, new byte[41])).as("too long: EINVAL").isEqualTo(-22);
+            assertThat(NativeLibc.shutdown(fd, 2)).as("not connected: ENOTCONN").isEqualTo(-107);
+        } finally {
+            NativeLibc.close(fd);
+        }
     }
 
     @Test

@@ -36,7 +36,9 @@ final class FfmInheritedSocket implements InheritedSocket {
     private Downcall getpeername;
     private Downcall getsockname;
     private Downcall recvfrom;
+    private Downcall getsockopt;
     private Downcall setsockopt;
+    private Downcall shutdown;
     private Downcall write;
 
     /**
@@ -104,7 +106,7 @@ final class FfmInheritedSocket implements InheritedSocket {
     @Override
     public void keepAlive() throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            setOption(arena, SO_KEEPALIVE, arena.allocateFrom(JAVA_INT, 1));
+            setOption(arena, SOL_SOCKET, SO_KEEPALIVE, arena.allocateFrom(JAVA_INT, 1));
         }
     }
 
@@ -114,7 +116,48 @@ final class FfmInheritedSocket implements InheritedSocket {
             MemorySegment linger = arena.allocate(8, 4);
             linger.set(JAVA_INT, 0, seconds > 0 ? 1 : 0);
             linger.set(JAVA_INT, 4, seconds);
-            setOption(arena, SO_LINGER, linger);
+            setOption(arena, SOL_SOCKET, SO_LINGER, linger);
+        }
+    }
+
+    @Override
+    public byte[] ipOptions() throws IOException {
+        if (getsockopt == null) {
+            getsockopt = Downcall.capturingErrno("getsockopt",
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment options = arena.allocate(IP_OPTIONS_ROOM);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, IP_OPTIONS_ROOM);
+            MemorySegment state = Downcall.errnoState(arena);
+            int rc = (int) getsockopt.handle().invokeExact(state, fd, IPPROTO_IP, IP_OPTIONS, options, length);
+            if (rc != 0) {
+                throw failure(state);
+            }
+            return options.asSlice(0, Math.min(length.get(JAVA_INT, 0), IP_OPTIONS_ROOM)).toArray(JAVA_BYTE);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw getsockopt.failed(t);
+        }
+    }
+
+    @Override
+    public void clearIpOptions() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            setOption(arena, IPPROTO_IP, IP_OPTIONS, MemorySegment.NULL);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        if (shutdown == null) {
+            shutdown = Downcall.of("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        }
+        try {
+            int ignored = (int) shutdown.handle().invokeExact(fd, SHUT_RDWR);
+        } catch (Throwable t) {
+            throw shutdown.failed(t);
         }
     }
 
@@ -164,14 +207,14 @@ final class FfmInheritedSocket implements InheritedSocket {
         }
     }
 
-    private void setOption(Arena arena, int option, MemorySegment value) throws IOException {
+    private void setOption(Arena arena, int level, int option, MemorySegment value) throws IOException {
         if (setsockopt == null) {
             setsockopt = Downcall.capturingErrno("setsockopt",
                     FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
         }
         try {
             MemorySegment state = Downcall.errnoState(arena);
-            int rc = (int) setsockopt.handle().invokeExact(state, fd, SOL_SOCKET, option, value, (int) value.byteSize());
+            int rc = (int) setsockopt.handle().invokeExact(state, fd, level, option, value, (int) value.byteSize());
             if (rc != 0) {
                 throw failure(state);
             }

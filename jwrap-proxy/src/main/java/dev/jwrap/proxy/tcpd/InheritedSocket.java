@@ -12,6 +12,13 @@ import java.net.InetSocketAddress;
  */
 sealed interface InheritedSocket permits JniInheritedSocket, FfmInheritedSocket {
 
+    /** tcpd's buffer for the IP options (BUFFER_SIZE / 3); the kernel has at most 40. */
+    int IP_OPTIONS_ROOM = 170;
+    // <netinet/in.h>, <sys/socket.h> on Linux
+    int IPPROTO_IP = 0;
+    int IP_OPTIONS = 4;
+    int SHUT_RDWR = 2;
+
     /**
      * The socket on {@code fd}: through libjwrap.so when it is loaded ({@link NativeLibc}: no
      * generated classes, the wrapper's start-up), else through FFM.
@@ -42,6 +49,18 @@ sealed interface InheritedSocket permits JniInheritedSocket, FfmInheritedSocket 
 
     /** {@code SO_LINGER}: on with {@code seconds} when positive, off otherwise (tcpd's rule). */
     void linger(int seconds) throws IOException;
+
+    /**
+     * The IPv4 options the connection arrived with, as {@code getsockopt(IPPROTO_IP, IP_OPTIONS)}
+     * returns them (at most {@link #IP_OPTIONS_ROOM} bytes); empty when there are none.
+     */
+    byte[] ipOptions() throws IOException;
+
+    /** {@code setsockopt(IPPROTO_IP, IP_OPTIONS, NULL, 0)}: replies go out without the client's options. */
+    void clearIpOptions() throws IOException;
+
+    /** {@code shutdown(SHUT_RDWR)}; a failure is ignored, as tcpd ignores it. */
+    void shutdown();
 
     /** Writes all of {@code bytes} (a banner) to the socket. */
     void writeFully(byte[] bytes) throws IOException;

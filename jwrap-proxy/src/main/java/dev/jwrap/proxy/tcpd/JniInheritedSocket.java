@@ -4,6 +4,7 @@ import dev.jwrap.core.sys.NativeLibc;
 import dev.jwrap.core.sys.SocketAddressBytes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 /** The {@link InheritedSocket} through libjwrap.so's JNI functions ({@link NativeLibc}). Stateless past its fd. */
 final class JniInheritedSocket implements InheritedSocket {
@@ -49,6 +50,23 @@ final class JniInheritedSocket implements InheritedSocket {
     @Override
     public void linger(int seconds) throws IOException {
         check(NativeLibc.setLinger(fd, seconds > 0, seconds));
+    }
+
+    @Override
+    public byte[] ipOptions() throws IOException {
+        byte[] options = new byte[IP_OPTIONS_ROOM];
+        int length = check(NativeLibc.getBytesOption(fd, IPPROTO_IP, IP_OPTIONS, options));
+        return Arrays.copyOf(options, Math.min(length, options.length));
+    }
+
+    @Override
+    public void clearIpOptions() throws IOException {
+        check(NativeLibc.setBytesOption(fd, IPPROTO_IP, IP_OPTIONS, null));
+    }
+
+    @Override
+    public void shutdown() {
+        int ignored = NativeLibc.shutdown(fd, SHUT_RDWR);
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.jwrap.host.process.ProcessReplacer;
 import dev.jwrap.host.process.SpawnException;
 import dev.jwrap.host.process.SpawnRequest;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import java.util.function.Function;
 /**
  * {@code jwrap tcpd}: the classic wrapper, run by a super-server with the client's socket on fds
  * 0, 1 and 2 (hosts_access.md §6). It sets umask 022, finds the client from fd 0 (for a datagram
- * service by peeking at the first datagram), decides with the tables, logs as tcpd does, carries
+ * service by peeking at the first datagram), deals with IPv4 IP options ({@link IpOptionsCheck}),
+ * decides with the tables, logs as tcpd does, carries
  * out the rule's options, and then replaces itself (same pid, exec) with the daemon, or with the
  * {@code twist} shell. A refused client, a failed exec or an overlong expansion end the wrapper
  * after the refusal delay with status 0, the refused datagram read and dropped.
@@ -75,6 +77,10 @@ public final class Tcpd {
             // (misleading) name: fd 0 is no socket, or no longer one
             log.error("getpeername: " + endpoints.serverError());
             return cleanExit(socket, endpoints, settings);
+        }
+        if (endpoints.server().getAddress() instanceof Inet4Address) {
+            // KILL_IP_OPTIONS, before the check as in tcpd; nothing is looked up yet, so %c is the address
+            IpOptionsCheck.apply(socket, endpoints.clientAddress(), log);
         }
         // libwrap reports a bad table line when its scan reaches it; jwrap reads the tables whole, up front
         AccessPolicy policy = AccessPolicy.load(TableFile.of(settings.allow()), TableFile.of(settings.deny()),
@@ -156,6 +162,11 @@ public final class Tcpd {
 
         /** An address the tables see as {@code unknown}: what libwrap has when the socket cannot tell. */
         private static final InetSocketAddress UNKNOWN = InetSocketAddress.createUnresolved("unknown", 0);
+
+        /** The client's numeric address, or {@code unknown}, as tcpd's {@code %a} shows it. */
+        String clientAddress() {
+            return client == null ? "unknown" : client.getAddress().getHostAddress();
+        }
 
         Arrival arrival(String service) {
             return new Arrival(service, datagram ? Transport.UDP : Transport.TCP,

@@ -69,12 +69,32 @@ class InheritedSocketIT {
     }
 
     @Test
+    void bothBindingsReadAndClearIpOptions_andShutDown() throws IOException {
+        byte[] recordRoute = {7, 7, 4, 0, 0, 0, 0, 0};
+        for (InheritedSocket socket : List.of(new JniInheritedSocket(fd), new FfmInheritedSocket(fd))) {
+            assertThat(socket.ipOptions()).isEmpty();
+            assertThat(NativeLibc.setBytesOption(fd, InheritedSocket.IPPROTO_IP, InheritedSocket.IP_OPTIONS, recordRoute))
+                    .isZero();
+            assertThat(socket.ipOptions()).isEqualTo(recordRoute);
+            socket.clearIpOptions();
+            assertThat(socket.ipOptions()).isEmpty();
+        }
+        new FfmInheritedSocket(fd).shutdown();
+        assertThat(NativeLibc.shutdown(fd, InheritedSocket.SHUT_RDWR)).as("still a socket").isZero();
+        new JniInheritedSocket(fd).shutdown();
+        assertThat(NativeLibc.shutdown(-1, InheritedSocket.SHUT_RDWR)).isEqualTo(-9);
+    }
+
+    @Test
     void bothBindingsReportTheCLibrarysError() {
         for (InheritedSocket socket : List.of(new JniInheritedSocket(-1), new FfmInheritedSocket(-1))) {
             assertThatThrownBy(socket::peer).isInstanceOf(IOException.class).hasMessage("Bad file descriptor");
             assertThatThrownBy(socket::keepAlive).isInstanceOf(IOException.class).hasMessage("Bad file descriptor");
             assertThatThrownBy(() -> socket.writeFully(new byte[] {1})).isInstanceOf(IOException.class)
                     .hasMessage("Bad file descriptor");
+            assertThatThrownBy(socket::ipOptions).isInstanceOf(IOException.class).hasMessage("Bad file descriptor");
+            assertThatThrownBy(socket::clearIpOptions).isInstanceOf(IOException.class).hasMessage("Bad file descriptor");
+            socket.shutdown(); // ignored, as tcpd ignores it
             assertThat(socket.describe(111)).isEqualTo("Connection refused");
         }
     }
