@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,11 +52,37 @@ class TcpdUnderInetdIT {
     private static final Pattern SYSLOG = Pattern.compile(
             "<(\\d+)>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d ([^\\[]+)\\[(\\d+)]: (.*)", Pattern.DOTALL);
 
-    /** TCP46: an IPv6 socket that takes IPv4 clients too, who arrive as ::ffff:a.b.c.d (v4-mapped). */
-    enum Transport { TCP4, TCP6, TCP46, UDP4 }
+    /**
+     * TCP46: an IPv6 socket that takes IPv4 clients too, who arrive as ::ffff:a.b.c.d (v4-mapped).
+     * ROUTED4: TCP over IPv4 through a router, from a python client that sets IP options on its
+     * socket (Java cannot), to a second inetd in a network of its own ({@link PrivateInetd#startRouted}).
+     */
+    enum Transport { TCP4, TCP6, TCP46, UDP4, ROUTED4 }
 
-    /** One case: the rule that names its two daemons (null: none, the deny table refuses). */
-    record Case(String name, Transport transport, String rule) {}
+    /**
+     * One case: the rule that names its two daemons (null: none, the deny table refuses), and for
+     * ROUTED4 the IP options the client sets, in hex.
+     */
+    record Case(String name, Transport transport, String rule, String ipOptions) {
+        Case(String name, Transport transport, String rule) {
+            this(name, transport, rule, null);
+        }
+    }
+
+    private static final String ROUTED_CLIENT = PrivateInetd.ROUTED_CLIENT;
+    /**
+     * Once a wrapper has cleared the options of a source-routed connection, Linux keeps sending it
+     * to the first hop's address (the socket's cached route and addresses), which the router
+     * answers with resets, until retransmission timeouts make it route afresh: 13 s on a quiet
+     * machine, for tcpd as for jwrap. The routed clients get room for that.
+     */
+    private static final Duration ROUTED_DEADLINE = Duration.ofSeconds(90);
+    /** Record route, two empty slots: the router and the server fill them in, the server echoes it. */
+    private static final String RECORD_ROUTE = "070b04" + "00000000" + "00000000" + "00";
+    /** Loose source route through the router: first hop 10.99.2.1, the last slot becomes the server. */
+    private static final String LSRR = "830b04" + "0a630201" + "0a630101" + "00";
+    /** A full timestamp option (4 bytes) before the source route, which puts it where tcpd looks. */
+    private static final String TIMESTAMP_THEN_LSRR = "44040500" + LSRR;
 
     /** What one client saw, and the log lines of one wrapper run. */
     record Run(String output, Duration elapsed) {}
@@ -82,12 +109,21 @@ class TcpdUnderInetdIT {
             new Case("mappedtwist", Transport.TCP46, CLIENT4 + " : twist /bin/echo mapped %a %c %h"),
             new Case("mappeddeny", Transport.TCP46, null),
             new Case("grantudp", Transport.UDP4, CLIENT4),
-            new Case("denyudp", Transport.UDP4, null));
+            new Case("denyudp", Transport.UDP4, null),
+            // KILL_IP_OPTIONS: options logged in hex and removed, then the check as usual
+            new Case("optrr", Transport.ROUTED4, ROUTED_CLIENT, RECORD_ROUTE),
+            new Case("optrrdeny", Transport.ROUTED4, null, RECORD_ROUTE),
+            // a source route that is the first option: Linux returns no first-hop address, and tcpd
+            // (and so jwrap) starts looking 4 bytes in, past it: only "ignored"
+            new Case("optlsrr", Transport.ROUTED4, ROUTED_CLIENT, LSRR),
+            // one tcpd sees: refused, shut down both ways, and the wrapper carries on to the daemon
+            new Case("optroute", Transport.ROUTED4, ROUTED_CLIENT, TIMESTAMP_THEN_LSRR));
 
     @TempDir
     static Path dir;
 
     private static PrivateInetd inetd;
+    private static PrivateInetd routedInetd;
     private static UnixDatagramReceiver syslog;
     private static final Map<String, Integer> ports = new LinkedHashMap<>();
     private static final Map<String, Run> runs = new LinkedHashMap<>();
@@ -95,23 +131,27 @@ class TcpdUnderInetdIT {
 
     @BeforeAll
     static void runEveryCaseThroughBothWrappers() throws Throwable {
-        PrivateInetd.requireAvailable();
+        PrivateInetd.requireRoutedAvailable();
         writeFixtures();
         syslog = new UnixDatagramReceiver(dir.resolve("log.sock"));
         StringBuilder conf = new StringBuilder();
+        StringBuilder routedConf = new StringBuilder();
         for (Case c : CASES) {
             for (String impl : List.of("c", "j")) {
                 String daemon = impl + "-" + c.name();
                 int port = freePort(c.transport());
                 ports.put(daemon, port);
-                conf.append(inetdLine(c.transport(), port, daemon)).append('\n');
+                (c.transport() == Transport.ROUTED4 ? routedConf : conf)
+                        .append(inetdLine(c.transport(), port, daemon)).append('\n');
             }
         }
         int dummy = freePort(Transport.UDP4);
-        conf.append("127.0.0.1:").append(dummy).append(" dgram udp4 wait root /bin/true true\n");
-        inetd = PrivateInetd.start(dir, conf.toString());
+        String dummyLine = "127.0.0.1:" + dummy + " dgram udp4 wait root /bin/true true\n";
+        inetd = PrivateInetd.start(dir, conf.append(dummyLine).toString());
+        routedInetd = PrivateInetd.startRouted(dir, "routed-inetd", routedConf.append(dummyLine).toString());
         try {
             inetd.awaitListening(dummy);
+            routedInetd.awaitListening(dummy);
         } catch (IllegalStateException e) {
             while (syslog.receive(Duration.ofMillis(200)).map(d -> { record(d); return d; }).isPresent()) {
                 // read what inetd said about its entries
@@ -126,7 +166,7 @@ class TcpdUnderInetdIT {
             for (Case c : CASES) {
                 for (String impl : List.of("c", "j")) {
                     String daemon = impl + "-" + c.name();
-                    pending.put(daemon, clients.submit(() -> client(c.transport(), ports.get(daemon))));
+                    pending.put(daemon, clients.submit(() -> client(c, ports.get(daemon))));
                 }
             }
             for (Map.Entry<String, Future<Run>> e : pending.entrySet()) {
@@ -142,6 +182,9 @@ class TcpdUnderInetdIT {
     static void stop() throws Exception {
         if (inetd != null) {
             inetd.close();
+        }
+        if (routedInetd != null) {
+            routedInetd.close();
         }
         if (syslog != null) {
             syslog.close();
@@ -205,7 +248,7 @@ class TcpdUnderInetdIT {
 
     @Test
     void refusedClients_waitTcpdsFiveSecondsForTheClose() {
-        for (String name : List.of("deny", "denybanner", "badoption", "deny6")) {
+        for (String name : List.of("deny", "denybanner", "badoption", "deny6", "optrrdeny")) {
             assertThat(runs.get("j-" + name).elapsed()).as(name).isGreaterThanOrEqualTo(Duration.ofMillis(4900));
             assertThat(runs.get("j-" + name).output()).as(name).doesNotContain("pid=");
         }
@@ -220,6 +263,28 @@ class TcpdUnderInetdIT {
         assertThat(runs.get("j-ident").output()).contains("var=unknown ");
         assertThat(normalized(runs.get("j-banner").output())).startsWith("Welcome banner at " + CLIENT4 + "\r\n");
         assertThat(normalized(runs.get("j-twist").output())).startsWith("twisted twist from " + CLIENT4 + " port ");
+    }
+
+    /**
+     * The real tcpd's IP-options lines, which jwrap's must equal (the test above): the echoed
+     * record route holds the router's and the server's addresses; only the timestamp-first
+     * source route is refused, and that client then sees its connection closed without data.
+     */
+    @Test
+    void ipOptions_areLoggedCleared_orRefused_asByTcpd() {
+        assertThat(logText("c-optrr")).contains("<29> connect from " + ROUTED_CLIENT
+                + " with IP options (ignored): 07 0b 0c 0a 63 02 02 0a 63 01 02 00");
+        assertThat(logText("c-optlsrr")).contains("<29> connect from " + ROUTED_CLIENT
+                + " with IP options (ignored): 83 07 04 0a 63 01 02 00");
+        assertThat(logText("c-optroute"))
+                .contains("<28> refused connect from " + ROUTED_CLIENT + " with IP source routing options")
+                .noneMatch(line -> line.contains("IP options (ignored)"));
+        for (String impl : List.of("c", "j")) {
+            assertThat(runs.get(impl + "-optrr").output()).as(impl).contains("args=one two");
+            assertThat(runs.get(impl + "-optlsrr").output()).as(impl).contains("args=one two");
+            assertThat(runs.get(impl + "-optroute").output()).as(impl + ": shut down before the daemon").isEmpty();
+        }
+        assertThat(logText("j-optrrdeny")).anyMatch(line -> line.startsWith("<28> refused connect from " + ROUTED_CLIENT));
     }
 
     private static void writeFixtures() throws IOException {
@@ -241,6 +306,26 @@ class TcpdUnderInetdIT {
                 }
                 """);
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("ipclient.py"), """
+                import socket, sys
+                host, port, options = sys.argv[1], int(sys.argv[2]), bytes.fromhex(sys.argv[3])
+                s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                s.setsockopt(socket.IPPROTO_IP, socket.IP_OPTIONS, options)
+                s.settimeout(int(sys.argv[4]))
+                s.connect((host, port))
+                got = bytearray()
+                try:
+                    while True:
+                        data = s.recv(4096)
+                        if not data:
+                            break
+                        got += data
+                except socket.timeout:
+                    got += b"<no close within the deadline>"
+                except ConnectionResetError:
+                    got += b"<reset>"
+                sys.stdout.buffer.write(bytes(got))
+                """);
         Files.createDirectories(dir.resolve("banners"));
         StringBuilder allow = new StringBuilder();
         for (Case c : CASES) {
@@ -272,6 +357,7 @@ class TcpdUnderInetdIT {
             case TCP6 -> "[::1]:" + port + " stream tcp6 nowait";
             case TCP46 -> "[::ffff:127.0.0.1]:" + port + " stream tcp46 nowait";
             case UDP4 -> "127.0.0.1:" + port + " dgram udp4 wait";
+            case ROUTED4 -> PrivateInetd.ROUTED_SERVER + ":" + port + " stream tcp4 nowait";
         };
         String program = daemon.startsWith("c-")
                 ? "/usr/sbin/tcpd " + dir.resolve(daemon)
@@ -279,10 +365,29 @@ class TcpdUnderInetdIT {
         return address + " root " + program + " one two";
     }
 
-    private static Run client(Transport t, int port) throws IOException {
+    private static Run client(Case c, int port) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        String output = t == Transport.UDP4 ? udpClient(port) : tcpClient(t, port);
+        String output = switch (c.transport()) {
+            case UDP4 -> udpClient(port);
+            case ROUTED4 -> routedClient(port, c.ipOptions());
+            default -> tcpClient(c.transport(), port);
+        };
         return new Run(output, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The python client in the routed network's client namespace: what it read, bounded in time. */
+    private static String routedClient(int port, String ipOptions) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(routedInetd.inClientNamespace(List.of("/usr/bin/python3",
+                dir.resolve("ipclient.py").toString(), PrivateInetd.ROUTED_SERVER, Integer.toString(port), ipOptions,
+                Long.toString(ROUTED_DEADLINE.toSeconds()))))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        byte[] output = p.getInputStream().readAllBytes(); // ends when the client exits: its own deadline
+        if (!p.waitFor(ROUTED_DEADLINE.toSeconds() + 10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "<client did not exit>";
+        }
+        return p.exitValue() == 0 ? new String(output, StandardCharsets.ISO_8859_1) : "<client failed " + p.exitValue() + ">";
     }
 
     private static String tcpClient(Transport t, int port) throws IOException {
@@ -359,7 +464,7 @@ class TcpdUnderInetdIT {
 
     /**
      * The distinct lines of one wrapper, priority and text, with the daemon names made alike. Lines
-     * of wrapper processes that never name one of the test's clients (127.0.0.7, ::1) were started
+     * of wrapper processes that never name one of the test's clients (127.0.0.7, ::1, 10.99.2.2) were started
      * by a stranger's connection to the port, and are left out.
      */
     private static TreeSet<String> logText(String daemon) {
@@ -369,7 +474,8 @@ class TcpdUnderInetdIT {
         }
         TreeSet<String> lines = new TreeSet<>();
         for (List<LogLine> process : byProcess.values()) {
-            if (process.stream().anyMatch(l -> l.message().contains(CLIENT4) || l.message().contains("::1"))) {
+            if (process.stream().anyMatch(l -> l.message().contains(CLIENT4) || l.message().contains("::1")
+                    || l.message().contains(ROUTED_CLIENT))) {
                 process.forEach(l -> lines.add("<" + l.priority() + "> " + normalized(l.message())));
             }
         }
