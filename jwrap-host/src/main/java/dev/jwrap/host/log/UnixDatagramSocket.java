@@ -4,6 +4,7 @@ import dev.jwrap.core.sys.NativeLibc;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
 /**
  * An unbound AF_UNIX datagram socket that sends to a path (or an abstract name written
@@ -16,7 +17,12 @@ import java.nio.charset.StandardCharsets;
  * again for every message, which costs more than the send itself (measured in
  * docs/PERFORMANCE.md §7, a line per connection for inetd -l and tcpd). When the receiver went
  * away (a restarted journald: ECONNREFUSED, then ENOTCONN) or was not there yet, the next send
- * connects again, so a new receiver at the path is found at once. This class keeps that policy;
+ * connects again, so a new receiver at the path is found at once. Where nothing listens at all
+ * (no syslog daemon, as in many containers), glibc tries a failed connect() again for every
+ * message; this class tries once more at the next message (a daemon that is just starting), then
+ * at most once a second until a connect succeeds, and drops the messages in between without a
+ * system call (a failed connect() per log line cost a guarded connection ≈ 3 % of its CPU time,
+ * docs/PERFORMANCE.md §10). This class keeps that policy;
  * its subclasses make the three system calls (libjwrap.so's JNI functions, or FFM downcalls
  * where the library is missing). Thread-safe (a send is one system call; a reconnect re-targets
  * the same descriptor, never closes it); close once.
@@ -31,9 +37,18 @@ abstract class UnixDatagramSocket implements AutoCloseable {
     private static final int ENOTCONN = 107;
     private static final int ECONNREFUSED = 111;
     private static final int SUN_PATH_MAX = 107;
+    /** How long to leave the path alone after failed connects in a row. */
+    static final long RETRY_NANOS = 1_000_000_000L;
+    /** Failed connects in a row after which the socket backs off for {@link #RETRY_NANOS}. */
+    private static final int FAILURES_BEFORE_BACK_OFF = 2;
 
     /** Whether the descriptor is connected to the receiver at the path (as far as the last call knows). */
     private volatile boolean connected;
+    // Races between threads only cost an extra connect() or a dropped line, as with no back-off.
+    private volatile int failedConnects;
+    private volatile int lastConnectError;
+    private volatile long retryAt;
+    private LongSupplier clock = System::nanoTime;
 
     /**
      * Opens a socket for {@code path}: through libjwrap.so when it is loaded ({@link NativeLibc}),
@@ -74,6 +89,9 @@ abstract class UnixDatagramSocket implements AutoCloseable {
      *     the receiver is full)
      */
     int send(byte[] datagram) {
+        if (!mayDeliver()) {
+            return lastConnectError;
+        }
         int error = connected ? 0 : reconnect();
         if (error != 0) {
             return error;
@@ -90,10 +108,31 @@ abstract class UnixDatagramSocket implements AutoCloseable {
         return error;
     }
 
+    /**
+     * Whether a datagram sent now may reach a receiver: false while backing off after failed
+     * connects, when {@link #send} would drop it without a system call (so the caller need not
+     * even format it).
+     */
+    boolean mayDeliver() {
+        return connected || failedConnects < FAILURES_BEFORE_BACK_OFF || clock.getAsLong() - retryAt >= 0;
+    }
+
     private int reconnect() {
         int error = connect();
         connected = error == 0;
+        if (connected) {
+            failedConnects = 0;
+        } else {
+            lastConnectError = error;
+            retryAt = clock.getAsLong() + RETRY_NANOS;
+            failedConnects++;
+        }
         return error;
+    }
+
+    /** Replaces {@link System#nanoTime} as the clock of the back-off (tests). */
+    void useClock(LongSupplier nanoTime) {
+        this.clock = nanoTime;
     }
 
     /** connect() to the path: 0 or the errno (ENOENT: nothing there). */

@@ -14,7 +14,9 @@ import java.util.Objects;
  * any path, for tests). Nothing listening, no /dev/log (containers) or a full receiver: the
  * message is dropped silently, because a lost log line must never stop the server. The socket
  * is connected to the path once, as glibc connects it, and connected again when the receiver went
- * away, so a restarted journald is picked up at the next message. Thread-safe.
+ * away, so a restarted journald is picked up at the next message. Where nothing listens, the path is
+ * tried again at the next message, then at most once a second ({@link UnixDatagramSocket}), so a
+ * log daemon started later is found within a second. Thread-safe.
  */
 public final class UnixSocketSyslog implements Syslog, AutoCloseable {
 
@@ -78,6 +80,9 @@ public final class UnixSocketSyslog implements Syslog, AutoCloseable {
 
     @Override
     public void log(SyslogPriority priority, String message) {
+        if (!socket.mayDeliver()) {
+            return; // nobody listened at the last tries: not worth formatting
+        }
         String line = Rfc3164.format(priority.code(defaultFacility), timestamps.now(), ident, pid, message);
         // Every error means "not delivered", and that is all a logger can do about it.
         socket.send(line.getBytes(StandardCharsets.UTF_8));

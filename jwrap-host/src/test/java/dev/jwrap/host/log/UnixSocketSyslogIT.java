@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,25 @@ class UnixSocketSyslogIT {
             try (UnixDatagramReceiver devLog = new UnixDatagramReceiver(socket)) {
                 syslog.error("found");
                 assertThat(devLog.receive(Duration.ofSeconds(5))).contains("<27>Nov  3 06:40:19 inetd[7]: found");
+            }
+        }
+    }
+
+    /** Nobody listened at two lines in a row: a receiver started later still gets the lines within a second or so. */
+    @Test
+    void receiverStartedAfterRepeatedFailures_isFoundAfterTheBackOff() throws Throwable {
+        Path socket = dir.resolve("log");
+        try (UnixSocketSyslog syslog = new UnixSocketSyslog(socket, "inetd", 6, SyslogPriority.LOG_DAEMON, NOV_3)) {
+            syslog.error("lost");
+            syslog.error("lost again");
+            try (UnixDatagramReceiver devLog = new UnixDatagramReceiver(socket)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                Optional<String> received = Optional.empty();
+                for (int line = 0; received.isEmpty() && System.nanoTime() - deadline < 0; line++) {
+                    syslog.error("line " + line);
+                    received = devLog.receive(Duration.ofMillis(100));
+                }
+                assertThat(received).hasValueSatisfying(l -> assertThat(l).startsWith("<27>Nov  3 06:40:19 inetd[6]: line "));
             }
         }
     }

@@ -47,6 +47,7 @@ final class Connection implements EventLoop.Ready {
     private final InetAddress address;
     private final SocketChannel client;
     private final Shared shared;
+    private final boolean clientNoDelay;
     private SocketChannel backend;
     private SelectionKey clientKey;
     private SelectionKey backendKey;
@@ -56,8 +57,10 @@ final class Connection implements EventLoop.Ready {
     private long lastActive;
     private long connectDeadline;
 
-    Connection(EventLoop loop, Route route, Arrival arrival, SocketChannel client, Shared shared) {
+    /** @param clientNoDelay whether {@code client} has TCP_NODELAY already (inherited from its listener) */
+    Connection(EventLoop loop, Route route, Arrival arrival, SocketChannel client, boolean clientNoDelay, Shared shared) {
         this.loop = loop;
+        this.clientNoDelay = clientNoDelay;
         this.route = route;
         this.arrival = arrival;
         this.address = arrival.client().getAddress();
@@ -156,7 +159,9 @@ final class Connection implements EventLoop.Ready {
 
     private void connected() throws IOException {
         state = State.RELAYING;
-        client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (!clientNoDelay) {
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
         shared.gate().metrics().opened(route.daemon());
         up = route.proxy() == ProxyProtocol.NONE ? new Direction(client, backend)
                 : new Direction(client, backend, ProxyHeader.encode(route.proxy(), arrival.client(), arrival.local()));

@@ -41,28 +41,46 @@ final class Direction {
         this.waiting = bytes;
     }
 
-    /** Moves what the source has to the peer until either would wait. */
+    /**
+     * Moves what the source has to the peer until either would wait. Each buffer is filled as far
+     * as the source has bytes before it is written: a short request is often followed by its end
+     * of stream, and knowing that before the write lets the bytes leave together with the FIN that
+     * follows them ({@link LastWrite}); the reads are the same as when writing after each read.
+     */
     Flow pump(BufferPool buffers) throws IOException {
-        for (int i = 0; i < READS_PER_EVENT; i++) {
+        int reads = 0;
+        while (reads < READS_PER_EVENT) {
             ByteBuffer buffer = buffers.take();
-            int read = from.read(buffer);
-            if (read <= 0) {
-                buffers.give(buffer);
-                if (read < 0) {
-                    ended = true;
-                    return Flow.ENDED;
+            int read = 0;
+            while (buffer.hasRemaining() && reads < READS_PER_EVENT) {
+                read = from.read(buffer);
+                reads++;
+                if (read <= 0) {
+                    break;
                 }
-                return Flow.DRAINED;
             }
             buffer.flip();
-            to.write(buffer);
+            boolean end = read < 0;
             if (buffer.hasRemaining()) {
-                waiting = buffer;
-                return Flow.BLOCKED;
+                if (end) {
+                    LastWrite.write(to, buffer);
+                } else {
+                    to.write(buffer);
+                }
+                if (buffer.hasRemaining()) {
+                    // an end of stream seen here is read again once the peer has taken these bytes
+                    waiting = buffer;
+                    return Flow.BLOCKED;
+                }
             }
-            // read on even after a short read: a short request is often followed by its end of
-            // stream, and finding it now spares a round through the selector
             buffers.give(buffer);
+            if (end) {
+                ended = true;
+                return Flow.ENDED;
+            }
+            if (read == 0) {
+                return Flow.DRAINED;
+            }
         }
         return Flow.DRAINED;
     }

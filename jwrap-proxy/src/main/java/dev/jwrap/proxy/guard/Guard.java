@@ -170,7 +170,7 @@ public final class Guard implements AutoCloseable {
     }
 
     /** Called on the loop that accepted {@code client}: admission first, as it is the cheapest refusal. */
-    private void accepted(Route route, SocketChannel client, EventLoop loop) {
+    private void accepted(Route route, SocketChannel client, EventLoop loop, boolean noDelay) {
         InetAddress address;
         Arrival arrival;
         try {
@@ -192,7 +192,7 @@ public final class Guard implements AutoCloseable {
             closeQuietly(client);
             return;
         }
-        new Connection(loop, route, arrival, client, shared).start();
+        new Connection(loop, route, arrival, client, noDelay, shared).start();
     }
 
     private static String limitName(Admission.Outcome outcome) {

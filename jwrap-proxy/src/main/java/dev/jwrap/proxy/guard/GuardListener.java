@@ -22,7 +22,8 @@ final class GuardListener implements AutoCloseable {
     /** Receives each accepted connection on the thread of the loop that accepted it. */
     @FunctionalInterface
     interface Acceptor {
-        void accepted(Route route, SocketChannel client, EventLoop loop);
+        /** @param noDelay whether {@code client} has TCP_NODELAY already (from its listener) */
+        void accepted(Route route, SocketChannel client, EventLoop loop, boolean noDelay);
     }
 
     private static final int BACKLOG = 1024;
@@ -122,12 +123,15 @@ final class GuardListener implements AutoCloseable {
         private final ServerSocketChannel server;
         private final EventLoop loop;
         private final Acceptor acceptor;
+        /** Relayed bytes must not wait for Nagle: set on the listener, accepted sockets inherit it. */
+        private final boolean noDelay;
         private SelectionKey key;
 
         Socket(ServerSocketChannel server, EventLoop loop, Acceptor acceptor) {
             this.server = server;
             this.loop = loop;
             this.acceptor = acceptor;
+            this.noDelay = ListenerNoDelay.set(server);
         }
 
         void start() {
@@ -156,7 +160,7 @@ final class GuardListener implements AutoCloseable {
                 if (client == null) {
                     return;
                 }
-                acceptor.accepted(route, client, loop);
+                acceptor.accepted(route, client, loop, noDelay);
             }
         }
 
