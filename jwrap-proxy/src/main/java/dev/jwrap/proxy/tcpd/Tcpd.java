@@ -29,9 +29,8 @@ import java.util.function.Function;
  * {@code jwrap tcpd}: the classic wrapper, run by a super-server with the client's socket on fds
  * 0, 1 and 2 (hosts_access.md §6). It sets umask 022, finds the client from fd 0 (for a datagram
  * service by peeking at the first datagram), deals with IPv4 IP options ({@link IpOptionsCheck}),
- * decides with the tables, logs as tcpd does, carries
- * out the rule's options, and then replaces itself (same pid, exec) with the daemon, or with the
- * {@code twist} shell. A refused client, a failed exec or an overlong expansion end the wrapper
+ * decides with the tables, logs as tcpd does, carries out the rule's options, and then replaces
+ * itself (same pid, exec) with the daemon, or with the {@code twist} shell. A refused client, a failed exec or an overlong expansion end the wrapper
  * after the refusal delay with status 0, the refused datagram read and dropped.
  *
  * <p>Single use: {@link #run} either never returns (exec) or returns the exit status.
