@@ -1,5 +1,7 @@
 package dev.jwrap.host.process;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
@@ -37,6 +39,14 @@ public final class ChannelDescriptors {
      * @throws IllegalStateException when {@code sun.nio.ch} is not opened to this code
      */
     public int fd(Channel channel) {
+        return descriptorOf(channel);
+    }
+
+    /**
+     * {@link #fd}, without the C library bindings an instance makes: fast enough for a relay's
+     * every write (the field is found once per channel class, then read through a VarHandle).
+     */
+    public static int descriptorOf(Channel channel) {
         if (!(channel instanceof SocketChannel || channel instanceof ServerSocketChannel
                 || channel instanceof DatagramChannel)) {
             throw new IllegalArgumentException("not a JDK socket channel: " + channel.getClass().getName());
@@ -44,13 +54,16 @@ public final class ChannelDescriptors {
         if (!channel.isOpen()) {
             throw new IllegalArgumentException("channel is closed: " + channel);
         }
-        Field field = fdField(channel.getClass());
+        return (int) FD_FIELDS.get(channel.getClass()).get(channel);
+    }
+
+    /** Whether {@link #descriptorOf} can read the descriptors of {@code channel}'s class here. */
+    public static boolean readable(Class<? extends Channel> channelClass) {
         try {
-            field.setAccessible(true);
-            return field.getInt(channel);
-        } catch (RuntimeException | IllegalAccessException e) {
-            throw new IllegalStateException("cannot read the descriptor of " + channel.getClass().getName()
-                    + "; launch the JVM with --add-opens java.base/sun.nio.ch=ALL-UNNAMED", e);
+            FD_FIELDS.get(channelClass);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 
@@ -82,14 +95,25 @@ public final class ChannelDescriptors {
         return (flags & Posix.O_NONBLOCK) != 0;
     }
 
-    private static Field fdField(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredField("fdVal");
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
+    /** The {@code fdVal} field of each channel implementation class, found on first use. */
+    private static final ClassValue<VarHandle> FD_FIELDS = new ClassValue<>() {
+        @Override
+        protected VarHandle computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                Field field;
+                try {
+                    field = c.getDeclaredField("fdVal");
+                } catch (NoSuchFieldException e) {
+                    continue; // look in the superclass
+                }
+                try {
+                    return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);
+                } catch (IllegalAccessException | RuntimeException e) {
+                    throw new IllegalStateException("cannot read the descriptor of " + type.getName()
+                            + "; launch the JVM with --add-opens java.base/sun.nio.ch=ALL-UNNAMED", e);
+                }
             }
+            throw new IllegalStateException("this JDK's " + type.getName() + " has no fdVal field");
         }
-        throw new IllegalStateException("this JDK's " + type.getName() + " has no fdVal field");
-    }
+    };
 }

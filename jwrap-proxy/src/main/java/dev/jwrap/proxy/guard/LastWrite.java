@@ -5,14 +5,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.jwrap.core.sys.Downcall;
+import dev.jwrap.host.process.ChannelDescriptors;
 import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -33,23 +33,20 @@ final class LastWrite {
     private static final int MSG_NOSIGNAL = 0x4000;
     /** send(int fd, const void *buf, size_t len, int flags): a non-blocking call of a few µs, so "critical". */
     private static final MethodHandle SEND;
-    private static final VarHandle FD;
 
     static {
         MethodHandle send = null;
-        VarHandle fd = null;
         try {
-            Class<?> impl = Class.forName("sun.nio.ch.SocketChannelImpl");
-            fd = MethodHandles.privateLookupIn(impl, MethodHandles.lookup()).findVarHandle(impl, "fdVal", int.class);
-            send = Downcall.of("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
-                    Linker.Option.critical(false)).handle();
+            // the class SocketChannel.open() returns, named so that no socket is opened to learn it
+            if (ChannelDescriptors.readable(Class.forName("sun.nio.ch.SocketChannelImpl").asSubclass(Channel.class))) {
+                send = Downcall.of("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
+                        Linker.Option.critical(false)).handle();
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             // sun.nio.ch not opened to this code, another JDK, or no native access: plain writes
             send = null;
-            fd = null;
         }
         SEND = send;
-        FD = fd;
     }
 
     private LastWrite() {}
@@ -64,7 +61,7 @@ final class LastWrite {
         if (SEND != null && bytes.isDirect()) {
             long sent;
             try {
-                sent = (long) SEND.invokeExact((int) FD.get(to), MemorySegment.ofBuffer(bytes), (long) bytes.remaining(),
+                sent = (long) SEND.invokeExact(ChannelDescriptors.descriptorOf(to), MemorySegment.ofBuffer(bytes), (long) bytes.remaining(),
                         MSG_MORE | MSG_DONTWAIT | MSG_NOSIGNAL);
             } catch (RuntimeException | Error e) {
                 throw e;

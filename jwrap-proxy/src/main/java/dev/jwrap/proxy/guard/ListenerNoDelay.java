@@ -25,16 +25,11 @@ final class ListenerNoDelay {
             return false;
         }
         try {
-            int fd = Descriptors.INSTANCE.fd(server);
+            int fd = ChannelDescriptors.descriptorOf(server);
             return NativeLibc.setIntOption(fd, IPPROTO_TCP, TCP_NODELAY, 1) == 0;
         } catch (RuntimeException e) {
             // sun.nio.ch not opened, or not Linux: fall back to the option per connection
             return false;
         }
-    }
-
-    /** Made when first needed: its FFM bindings cost start-up time a guard without listeners need not pay. */
-    private static final class Descriptors {
-        static final ChannelDescriptors INSTANCE = new ChannelDescriptors();
     }
 }
